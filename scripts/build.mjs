@@ -1,0 +1,88 @@
+// One build for every target: the extension bundle, the CLI bundle, the JSON Schema for dataset
+// files, and (with --tests) the test and benchmark files transpiled one-to-one into out/.
+// Type checking is `npm run typecheck` (tsc --noEmit); esbuild only strips types.
+import * as esbuild from 'esbuild';
+import { mkdirSync, readdirSync, statSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const withTests = args.has('--tests');
+const watch = args.has('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+const targets = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+function listTs(dir) {
+  const abs = join(root, dir);
+  let entries;
+  try {
+    entries = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(abs, name);
+    if (statSync(path).isDirectory()) return listTs(relative(root, path));
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [relative(root, path)] : [];
+  });
+}
+
+/** Writes schemas/dataset.schema.json from the zod schema, so the two can never disagree. */
+async function writeJsonSchema() {
+  const result = await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['src/core/schema.ts'], write: false });
+  const module = { exports: {} };
+  const require = createRequire(join(root, 'src/core/schema.ts'));
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
+  const schema = module.exports.datasetJsonSchema();
+  mkdirSync(join(root, 'schemas'), { recursive: true });
+  writeFileSync(join(root, 'schemas', 'dataset.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
+}
+
+async function main() {
+  if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
+  const builds = [...targets];
+  if (withTests) {
+    rmSync(join(root, 'out'), { recursive: true, force: true });
+    builds.push({
+      ...common,
+      bundle: false,
+      sourcemap: 'inline',
+      minify: false,
+      entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('bench')],
+      outdir: 'out',
+      outbase: '.',
+    });
+  }
+  if (watch) {
+    const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+    await Promise.all(contexts.map((context) => context.watch()));
+    console.log('Watching for changes...');
+    return;
+  }
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  chmodSync(join(root, 'dist', 'cli.js'), 0o755);
+  await writeJsonSchema();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

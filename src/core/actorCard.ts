@@ -1,0 +1,188 @@
+/**
+ * The actor card shown on hover (and by the "Show Actor" command and the CLI): who the actor is,
+ * what they held on the memo's date, a short timeline, their channels and sources. Rendered to
+ * escaped Markdown by MarkdownBuilder; plain text for the terminal is derived from the same model.
+ */
+import { formatPartialDate, type PartialDate } from './dates';
+import { tenureTitle, type ChannelState, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
+import { MarkdownBuilder } from './markdown';
+import type { Channel, SourceDefinition } from './schema';
+
+export interface ActorCardOptions {
+  /** How the date was chosen, e.g. "front matter as_of"; shown next to the date. */
+  readonly dateLabel?: string;
+  /** How many timeline entries to show before "and N earlier". */
+  readonly timelineLimit?: number;
+  readonly sourceLimit?: number;
+}
+
+const COUNTRY_NAMES: Readonly<Record<string, string>> = { CN: 'China', US: 'United States', TW: 'Taiwan', GB: 'United Kingdom', JP: 'Japan', RU: 'Russia' };
+
+export function countryName(code: string | undefined): string | undefined {
+  return code ? COUNTRY_NAMES[code.toUpperCase()] ?? code.toUpperCase() : undefined;
+}
+
+export function formatInterval(entry: { tenure: { start?: string | undefined; end?: string | null | undefined } }): string {
+  const start = entry.tenure.start ?? '?';
+  return entry.tenure.end ? `${start} to ${entry.tenure.end}` : `since ${start}`;
+}
+
+const CHANNEL_KIND_LABEL: Readonly<Record<Channel['kind'], string>> = {
+  'official-talks': 'official talks',
+  'back-channel': 'back channel',
+  'leader-level': 'leader-level',
+  informal: 'informal',
+};
+
+export function channelKindLabel(kind: Channel['kind']): string {
+  return CHANNEL_KIND_LABEL[kind];
+}
+
+const CHANNEL_STATE_LABEL: Readonly<Record<ChannelState, string>> = {
+  'not-started': 'not yet begun',
+  active: 'active',
+  dormant: 'dormant',
+  closed: 'closed',
+  unknown: 'status unclear on this date',
+};
+
+export function channelStateLabel(state: ChannelState): string {
+  return CHANNEL_STATE_LABEL[state];
+}
+
+/** One line about a tenure on a date: "foreign minister (2022-12-30 to 2023-07-25, removed)". */
+export function describeTenure(entry: TenureOnDate): string {
+  const details = [formatInterval(entry)];
+  if (entry.tenure.acting) details.push('acting');
+  if (entry.state === 'former' && entry.tenure.endReason) details.push(entry.tenure.endReason);
+  if (!entry.tenure.verified) details.push('unverified');
+  return `${tenureTitle(entry)} (${details.join(', ')})`;
+}
+
+export interface ActorCardModel {
+  readonly name: string;
+  readonly nativeName?: string;
+  readonly country?: string;
+  readonly summary?: string;
+  readonly date: string;
+  readonly dateLabel?: string;
+  readonly current: readonly TenureOnDate[];
+  readonly unknown: readonly TenureOnDate[];
+  readonly former: readonly TenureOnDate[];
+  readonly future: readonly TenureOnDate[];
+  readonly timeline: readonly TenureOnDate[];
+  readonly earlierCount: number;
+  readonly channels: ReadonlyArray<{ channel: Channel; state: ChannelState }>;
+  readonly sources: readonly SourceDefinition[];
+  readonly moreSources: number;
+  readonly verifiedThrough?: string;
+}
+
+export function actorCardModel(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): ActorCardModel | undefined {
+  const actor = kb.actor(actorId);
+  if (!actor) return undefined;
+  const tenures = kb.tenuresOn(actorId, date);
+  const timelineLimit = options.timelineLimit ?? 6;
+  const sourceLimit = options.sourceLimit ?? 4;
+  const allSources = kb.resolveSources([...actor.sources, ...[...tenures].reverse().flatMap((entry) => entry.tenure.sources)]);
+  const verifiedThrough = kb.verifiedThrough(actorId);
+  const country = countryName(actor.country);
+  return {
+    name: actor.name,
+    ...(actor.nativeName ? { nativeName: actor.nativeName } : {}),
+    ...(country ? { country } : {}),
+    ...(actor.summary ? { summary: actor.summary } : {}),
+    date: formatPartialDate(date),
+    ...(options.dateLabel ? { dateLabel: options.dateLabel } : {}),
+    current: tenures.filter((entry) => entry.state === 'current'),
+    unknown: tenures.filter((entry) => entry.state === 'unknown'),
+    former: tenures.filter((entry) => entry.state === 'former').reverse(),
+    future: tenures.filter((entry) => entry.state === 'future'),
+    timeline: tenures.slice(-timelineLimit),
+    earlierCount: Math.max(0, tenures.length - timelineLimit),
+    channels: kb.channelsOf(actorId).map((channel) => ({ channel, state: kb.channelState(channel, date) })),
+    sources: allSources.slice(0, sourceLimit),
+    moreSources: Math.max(0, allSources.length - sourceLimit),
+    ...(verifiedThrough ? { verifiedThrough: formatPartialDate(verifiedThrough) } : {}),
+  };
+}
+
+export function renderActorCard(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): string | undefined {
+  const model = actorCardModel(kb, actorId, date, options);
+  if (!model) return undefined;
+  const md = new MarkdownBuilder();
+  md.bold(model.name);
+  if (model.nativeName) md.text(` (${model.nativeName})`);
+  if (model.country) md.text(` · ${model.country}`);
+  md.paragraphBreak();
+  if (model.summary) md.text(model.summary).paragraphBreak();
+
+  md.bold(`As of ${model.date}`);
+  if (model.dateLabel) md.text(` (${model.dateLabel})`);
+  md.text(': ');
+  if (model.current.length > 0) {
+    md.text(model.current.map(describeTenure).join('; '));
+  } else {
+    md.text('no current post in the datasets');
+  }
+  md.paragraphBreak();
+  if (model.unknown.length > 0) {
+    md.italic('Not known on this date: ').text(model.unknown.map(describeTenure).join('; '));
+    if (model.verifiedThrough) md.text(` (open posts verified through ${model.verifiedThrough})`);
+    md.paragraphBreak();
+  }
+  if (model.former.length > 0) md.italic('Former: ').text(model.former.map(describeTenure).join('; ')).paragraphBreak();
+  if (model.future.length > 0) md.italic('Later: ').text(model.future.map(describeTenure).join('; ')).paragraphBreak();
+
+  if (model.timeline.length > 0) {
+    md.bold('Timeline').paragraphBreak();
+    if (model.earlierCount > 0) md.bullet().text(`… ${model.earlierCount} earlier`).raw('\n');
+    for (const entry of model.timeline) md.bullet().text(`${formatInterval(entry)}: ${tenureTitle(entry)}${entry.tenure.acting ? ' (acting)' : ''}`).raw('\n');
+    md.paragraphBreak();
+  }
+
+  if (model.channels.length > 0) {
+    md.bold('Channels').paragraphBreak();
+    for (const { channel, state } of model.channels) {
+      md.bullet().text(`${channel.name} · ${channelKindLabel(channel.kind)} · ${channel.start ?? '?'}${channel.end ? ` to ${channel.end}` : ''} · ${channelStateLabel(state)}`).raw('\n');
+    }
+    md.paragraphBreak();
+  }
+
+  if (model.sources.length > 0) {
+    md.bold('Sources').text(': ');
+    model.sources.forEach((source, index) => {
+      if (index > 0) md.text(' · ');
+      md.link(source.title, source.url);
+    });
+    if (model.moreSources > 0) md.text(` · and ${model.moreSources} more`);
+  }
+  return md.toString();
+}
+
+/** The same card as plain text, for the terminal. */
+export function renderActorCardText(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): string | undefined {
+  const model = actorCardModel(kb, actorId, date, { timelineLimit: Number.MAX_SAFE_INTEGER, sourceLimit: Number.MAX_SAFE_INTEGER, ...options });
+  if (!model) return undefined;
+  const lines: string[] = [];
+  lines.push(`${model.name}${model.nativeName ? ` (${model.nativeName})` : ''}${model.country ? ` · ${model.country}` : ''}`);
+  if (model.summary) lines.push(model.summary);
+  lines.push('');
+  lines.push(`As of ${model.date}${model.dateLabel ? ` (${model.dateLabel})` : ''}: ${model.current.length > 0 ? model.current.map(describeTenure).join('; ') : 'no current post in the datasets'}`);
+  if (model.unknown.length > 0) lines.push(`Not known on this date: ${model.unknown.map(describeTenure).join('; ')}`);
+  if (model.former.length > 0) lines.push(`Former: ${model.former.map(describeTenure).join('; ')}`);
+  if (model.future.length > 0) lines.push(`Later: ${model.future.map(describeTenure).join('; ')}`);
+  if (model.timeline.length > 0) {
+    lines.push('', 'Timeline:');
+    for (const entry of model.timeline) lines.push(`  ${formatInterval(entry)}: ${tenureTitle(entry)}${entry.tenure.acting ? ' (acting)' : ''}`);
+  }
+  if (model.channels.length > 0) {
+    lines.push('', 'Channels:');
+    for (const { channel, state } of model.channels) lines.push(`  ${channel.name} · ${channelKindLabel(channel.kind)} · ${channelStateLabel(state)}`);
+  }
+  if (model.sources.length > 0) {
+    lines.push('', 'Sources:');
+    for (const source of model.sources) lines.push(`  ${source.title}${source.url ? ` <${source.url}>` : ''}`);
+  }
+  return lines.join('\n');
+}

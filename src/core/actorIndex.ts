@@ -1,0 +1,173 @@
+/**
+ * Finds actors by name. Two structures, for two jobs:
+ * - an exact map from normalised name words to actors, so that a name in running text resolves in
+ *   O(1) per word and a whole memo is scanned in linear time with no fuzzy search per word;
+ * - fuse.js for fuzzy lookup of what a user types (quick pick, CLI), built lazily because the
+ *   editor may never need it.
+ */
+import Fuse from 'fuse.js';
+import type { Actor } from './schema';
+import { tokenize, wordKeys, type Token } from './text';
+
+export interface NameEntry {
+  readonly actorId: string;
+  /** The name or alias as written in the dataset. */
+  readonly written: string;
+  readonly words: readonly string[];
+  /** Which words start with a capital letter in the dataset: text must capitalise them too. */
+  readonly capitalized: readonly boolean[];
+  readonly isCanonical: boolean;
+}
+
+export interface Mention {
+  /** Offsets in the scanned text. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Every name entry written this way; several actors may share an alias ("Mr Wang"). */
+  readonly entries: readonly NameEntry[];
+  readonly actorIds: readonly string[];
+  /** The words of the mention, for callers that reason about titles inside it. */
+  readonly tokens: readonly Token[];
+}
+
+export interface ActorSearchResult {
+  readonly actorId: string;
+  readonly matched: string;
+  /** 0 is a perfect match, 1 no match at all (fuse.js score). */
+  readonly score: number;
+}
+
+/** Longest alias we try to match, in words: "Chinese lead person for China-US economic and trade affairs" is not a name. */
+const MAX_NAME_WORDS = 7;
+
+/**
+ * The text allowed between two words of one name: spaces, one line break (a soft-wrapped
+ * paragraph), a hyphen, or an initial's period ("John L. Thornton"). Checked on short gaps only.
+ */
+const NAME_GAP = /^(?:[ \t]*\r?\n?[ \t]*|[ \t]*[-\u2010\u2011][ \t]*|\.[ \t]*\r?\n?[ \t]*)$/;
+const MAX_GAP = 6;
+
+export class ActorIndex {
+  private readonly byKey = new Map<string, NameEntry[]>();
+  /** For each first word, the word counts of names that begin with it, longest first. */
+  private readonly lengthsByFirstWord = new Map<string, number[]>();
+  private fuse: Fuse<{ actorId: string; name: string }> | undefined;
+
+  constructor(actors: Iterable<Actor>) {
+    for (const actor of actors) {
+      this.addName(actor.id, actor.name, true);
+      for (const alias of actor.aliases) this.addName(actor.id, alias, false);
+    }
+    for (const lengths of this.lengthsByFirstWord.values()) lengths.sort((a, b) => b - a);
+  }
+
+  private addName(actorId: string, written: string, isCanonical: boolean) {
+    const tokens = tokenize(written);
+    if (tokens.length === 0 || tokens.length > MAX_NAME_WORDS) return;
+    const words = tokens.map((token) => token.key);
+    const key = words.join(' ');
+    const entries = this.byKey.get(key) ?? [];
+    if (entries.some((entry) => entry.actorId === actorId)) return;
+    entries.push({ actorId, written, words, capitalized: tokens.map((token) => token.capitalized), isCanonical });
+    this.byKey.set(key, entries);
+    const lengths = this.lengthsByFirstWord.get(words[0]!) ?? [];
+    if (!lengths.includes(words.length)) lengths.push(words.length);
+    this.lengthsByFirstWord.set(words[0]!, lengths);
+  }
+
+  /** Actors written exactly this way (case and diacritics aside). */
+  lookup(name: string): readonly NameEntry[] {
+    return this.byKey.get(wordKeys(name).join(' ')) ?? [];
+  }
+
+  /**
+   * Every actor name in `text[from, to)`, longest match first, left to right, non-overlapping.
+   * Linear in the text: one map lookup per word, plus one per known name length for the few
+   * words that begin a name.
+   */
+  findMentions(text: string, from = 0, to = text.length): Mention[] {
+    const tokens = tokenize(text, from, to);
+    const mentions: Mention[] = [];
+    for (let index = 0; index < tokens.length; ) {
+      const lengths = this.lengthsByFirstWord.get(tokens[index]!.key);
+      const found = lengths && this.matchAt(text, tokens, index, lengths);
+      if (found) {
+        mentions.push(found);
+        index += found.tokens.length;
+      } else {
+        index += 1;
+      }
+    }
+    return mentions;
+  }
+
+  private matchAt(text: string, tokens: readonly Token[], index: number, lengths: readonly number[]): Mention | undefined {
+    for (const length of lengths) {
+      if (index + length > tokens.length) continue;
+      const span = tokens.slice(index, index + length);
+      if (!gapsAllowed(text, span)) continue;
+      const entries = this.byKey.get(span.map((token) => token.key).join(' '));
+      if (!entries) continue;
+      const matching = entries.filter((entry) => capitalisationMatches(entry, span));
+      if (matching.length === 0) continue;
+      const start = span[0]!.start;
+      const end = span[span.length - 1]!.end;
+      return {
+        start,
+        end,
+        text: text.slice(start, end),
+        entries: matching,
+        actorIds: [...new Set(matching.map((entry) => entry.actorId))],
+        tokens: span,
+      };
+    }
+    return undefined;
+  }
+
+  /** The mention that covers `offset`, scanning only the text around it. */
+  mentionAt(text: string, offset: number, window = 200): Mention | undefined {
+    const from = expandToWordBoundary(text, Math.max(0, offset - window), -1);
+    const to = expandToWordBoundary(text, Math.min(text.length, offset + window), 1);
+    return this.findMentions(text, from, to).find((mention) => mention.start <= offset && offset <= mention.end);
+  }
+
+  /** Fuzzy search over names and aliases, best first. */
+  search(query: string, limit = 20): ActorSearchResult[] {
+    const trimmed = query.trim();
+    if (!trimmed) return [];
+    this.fuse ??= new Fuse(
+      [...this.byKey.values()].flat().map((entry) => ({ actorId: entry.actorId, name: entry.written })),
+      { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreDiacritics: true },
+    );
+    const seen = new Set<string>();
+    const results: ActorSearchResult[] = [];
+    for (const hit of this.fuse.search(trimmed)) {
+      if (seen.has(hit.item.actorId)) continue;
+      seen.add(hit.item.actorId);
+      results.push({ actorId: hit.item.actorId, matched: hit.item.name, score: hit.score ?? 1 });
+      if (results.length >= limit) break;
+    }
+    return results;
+  }
+}
+
+function gapsAllowed(text: string, span: readonly Token[]): boolean {
+  for (let index = 1; index < span.length; index++) {
+    const gapStart = span[index - 1]!.end;
+    const gapEnd = span[index]!.start;
+    if (gapEnd - gapStart > MAX_GAP || !NAME_GAP.test(text.slice(gapStart, gapEnd))) return false;
+  }
+  return true;
+}
+
+/** "He Lifeng" must not match "he lifeng"'s pronoun-like "he": capitals in the name are required. */
+function capitalisationMatches(entry: NameEntry, span: readonly Token[]): boolean {
+  return entry.capitalized.every((capital, index) => !capital || span[index]!.capitalized);
+}
+
+function expandToWordBoundary(text: string, offset: number, direction: -1 | 1): number {
+  let position = offset;
+  while (position > 0 && position < text.length && /[\p{L}\p{N}]/u.test(text[position]!)) position += direction;
+  return position;
+}

@@ -1,0 +1,191 @@
+/**
+ * Everything known after loading and merging datasets, with the questions every feature asks:
+ * who held which post on a date, what a channel's status was on a date, which sources back a fact.
+ * Dates are always passed in; the core never reads the clock.
+ */
+import { ActorIndex } from './actorIndex';
+import {
+  dayRange,
+  intervalCovers,
+  intervalEndedBy,
+  intervalStartsAfter,
+  partialDate,
+  sortKey,
+  type Interval,
+  type PartialDate,
+  type Truth,
+} from './dates';
+import type { MergedData } from './datasetMerge';
+import type { Actor, Channel, Role, SourceDefinition, SourceRef, Tenure } from './schema';
+import { wordKeys } from './text';
+
+/** Where a tenure stands on a given date. */
+export type TenureState = 'current' | 'former' | 'future' | 'unknown';
+
+export interface TenureOnDate {
+  readonly actor: Actor;
+  readonly tenure: Tenure;
+  readonly role: Role | undefined;
+  readonly state: TenureState;
+  /** Whether the tenure covers the date (true / false / unknown). */
+  readonly holds: Truth;
+  readonly interval: Interval;
+}
+
+export type ChannelState = 'not-started' | 'active' | 'dormant' | 'closed' | 'unknown';
+
+export class KnowledgeBase {
+  readonly index: ActorIndex;
+  private readonly channelsByActor = new Map<string, Channel[]>();
+  private readonly tenuresByRole = new Map<string, Array<{ actor: Actor; tenure: Tenure }>>();
+  private readonly roleIdsByTitleWords = new Map<string, string[]>();
+
+  constructor(readonly data: MergedData) {
+    this.index = new ActorIndex(data.actors.values());
+    for (const channel of data.channels.values()) {
+      for (const endpoint of channel.endpoints) {
+        const list = this.channelsByActor.get(endpoint) ?? [];
+        list.push(channel);
+        this.channelsByActor.set(endpoint, list);
+      }
+    }
+    for (const actor of data.actors.values()) {
+      for (const tenure of actor.tenures) {
+        const list = this.tenuresByRole.get(tenure.role) ?? [];
+        list.push({ actor, tenure });
+        this.tenuresByRole.set(tenure.role, list);
+      }
+    }
+    for (const role of data.roles.values()) {
+      for (const title of [role.title, ...role.aliases]) {
+        const key = wordKeys(title).join(' ');
+        const ids = this.roleIdsByTitleWords.get(key) ?? [];
+        if (!ids.includes(role.id)) ids.push(role.id);
+        this.roleIdsByTitleWords.set(key, ids);
+      }
+    }
+  }
+
+  static empty(): KnowledgeBase {
+    const empty = new Map();
+    return new KnowledgeBase({
+      roles: empty,
+      actors: empty,
+      channels: empty,
+      sources: empty,
+      roleOrigins: empty,
+      actorOrigins: empty,
+      channelOrigins: empty,
+      sourceOrigins: empty,
+      datasetNames: [],
+    });
+  }
+
+  get actorCount(): number {
+    return this.data.actors.size;
+  }
+
+  actor(id: string): Actor | undefined {
+    return this.data.actors.get(id);
+  }
+
+  role(id: string): Role | undefined {
+    return this.data.roles.get(id);
+  }
+
+  channel(id: string): Channel | undefined {
+    return this.data.channels.get(id);
+  }
+
+  actors(): Iterable<Actor> {
+    return this.data.actors.values();
+  }
+
+  channels(): Iterable<Channel> {
+    return this.data.channels.values();
+  }
+
+  /** Posts whose title or an alias is written exactly this way ("foreign minister", "USTR"). */
+  rolesTitled(text: string): Role[] {
+    return (this.roleIdsByTitleWords.get(wordKeys(text).join(' ')) ?? []).map((id) => this.data.roles.get(id)!).filter(Boolean);
+  }
+
+  /** The date after which open tenures of this actor are no longer vouched for. */
+  verifiedThrough(actorId: string): PartialDate | undefined {
+    return this.data.actorOrigins.get(actorId)?.verifiedThrough;
+  }
+
+  tenureOnDate(actor: Actor, tenure: Tenure, date: PartialDate): TenureOnDate {
+    const interval = intervalOf(tenure);
+    const holds = intervalCovers(interval, date, this.verifiedThrough(actor.id));
+    let state: TenureState;
+    if (holds === true) state = 'current';
+    else if (intervalEndedBy(interval, date) === true) state = 'former';
+    else if (intervalStartsAfter(interval, date) === true) state = 'future';
+    else state = 'unknown';
+    return { actor, tenure, role: this.data.roles.get(tenure.role), state, holds, interval };
+  }
+
+  /** The actor's tenures seen from a date, in chronological order. */
+  tenuresOn(actorId: string, date: PartialDate): TenureOnDate[] {
+    const actor = this.data.actors.get(actorId);
+    if (!actor) return [];
+    return [...actor.tenures]
+      .sort((a, b) => sortKey(a.start ? partialDate(a.start) : undefined) - sortKey(b.start ? partialDate(b.start) : undefined))
+      .map((tenure) => this.tenureOnDate(actor, tenure, date));
+  }
+
+  /** Everyone whose tenure of the post covers the date (holds true) or may (holds unknown). */
+  holdersOn(roleId: string, date: PartialDate): TenureOnDate[] {
+    return (this.tenuresByRole.get(roleId) ?? [])
+      .map(({ actor, tenure }) => this.tenureOnDate(actor, tenure, date))
+      .filter((entry) => entry.holds !== false);
+  }
+
+  /** Every tenure of a post, in chronological order. */
+  tenuresOfRole(roleId: string): ReadonlyArray<{ actor: Actor; tenure: Tenure }> {
+    return this.tenuresByRole.get(roleId) ?? [];
+  }
+
+  channelsOf(actorId: string): readonly Channel[] {
+    return this.channelsByActor.get(actorId) ?? [];
+  }
+
+  channelState(channel: Channel, date: PartialDate): ChannelState {
+    const interval = intervalOf(channel);
+    if (interval.start && intervalStartsAfter(interval, date) === true) return 'not-started';
+    if (interval.end) {
+      const ended = intervalEndedBy(interval, date);
+      if (ended === true) return channel.endStatus;
+      if (ended === 'unknown') return 'unknown';
+    }
+    if (interval.start && dayRange(date).first < dayRange(interval.start).last) return 'unknown';
+    return 'active';
+  }
+
+  /** Sources cited by reference or in place, resolved and without duplicates. */
+  resolveSources(refs: readonly SourceRef[]): SourceDefinition[] {
+    const resolved: SourceDefinition[] = [];
+    for (const ref of refs) {
+      const source = typeof ref === 'string' ? this.data.sources.get(ref) : ref;
+      if (source && !resolved.some((existing) => sameSource(existing, source))) resolved.push(source);
+    }
+    return resolved;
+  }
+}
+
+function sameSource(a: SourceDefinition, b: SourceDefinition): boolean {
+  return (a.id !== undefined && a.id === b.id) || (a.url !== undefined && a.url === b.url) || a.title === b.title;
+}
+
+export function intervalOf(entry: { start?: string | undefined; end?: string | null | undefined }): Interval {
+  return {
+    ...(entry.start ? { start: partialDate(entry.start) } : {}),
+    ...(entry.end ? { end: partialDate(entry.end) } : {}),
+  };
+}
+
+/** The words a tenure is called by in prose: its specific title when given, else its post's. */
+export function tenureTitle(entry: { tenure: Tenure; role: Role | undefined }): string {
+  return entry.tenure.title ?? entry.role?.title ?? entry.tenure.role;
+}

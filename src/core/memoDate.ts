@@ -1,0 +1,105 @@
+/**
+ * The memo's own date ("as of"), against which every check is made. It comes from, in order: the
+ * front matter (`as_of`, `as-of`, `asOf`, then `date`), the `interlocutor.asOf` setting, then
+ * today, which the caller passes in (the core never reads the clock).
+ */
+import * as YAML from 'yaml';
+import { formatPartialDate, parsePartialDate, type PartialDate } from './dates';
+import { LineIndex, type Range } from './text';
+
+export const AS_OF_KEYS = ['as_of', 'as-of', 'asOf', 'date'] as const;
+
+export interface FrontMatter {
+  /** Offsets of the whole block, fences included. */
+  readonly start: number;
+  readonly end: number;
+  /** Offsets of the YAML between the fences. */
+  readonly contentStart: number;
+  readonly contentEnd: number;
+}
+
+/** A YAML front-matter block: "---" on the first line, closed by "---" or "..." on a line of its own. */
+export function findFrontMatter(text: string): FrontMatter | undefined {
+  const opening = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!opening) return undefined;
+  const contentStart = opening[0].length;
+  const closing = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/gm;
+  closing.lastIndex = contentStart;
+  // An empty block ("---\n---") closes on the line right after the opening fence.
+  const match = closing.exec(text);
+  if (!match) return undefined;
+  return { start: 0, end: match.index + match[0].length, contentStart, contentEnd: match.index };
+}
+
+export type AsOfSource = 'front matter' | 'setting' | 'today';
+
+export interface MemoDate {
+  readonly date: PartialDate;
+  readonly source: AsOfSource;
+  /** The front-matter key the date came from (as_of, date...). */
+  readonly key?: string;
+  /** Where the date is written, when it comes from the front matter. */
+  readonly range?: Range;
+  /** A date that was written but could not be used, with the reason; the next source was used. */
+  readonly problem?: { readonly message: string; readonly range?: Range };
+}
+
+export interface MemoDateOptions {
+  /** The `interlocutor.asOf` setting, if any. */
+  readonly setting?: string | undefined;
+  /** Today's date, from the caller's clock. */
+  readonly today: PartialDate;
+}
+
+export function memoDate(text: string, options: MemoDateOptions): MemoDate {
+  let problem: MemoDate['problem'];
+  const fromFrontMatter = frontMatterDate(text);
+  if (fromFrontMatter?.ok) return fromFrontMatter.value;
+  if (fromFrontMatter && !fromFrontMatter.ok) problem = fromFrontMatter.problem;
+
+  const setting = options.setting?.trim();
+  if (setting) {
+    const parsed = parsePartialDate(setting);
+    if (parsed.ok) return { date: parsed.date, source: 'setting', ...(problem ? { problem } : {}) };
+    problem ??= { message: `the interlocutor.asOf setting ${parsed.message}` };
+  }
+  return { date: options.today, source: 'today', ...(problem ? { problem } : {}) };
+}
+
+type FrontMatterDate = { ok: true; value: MemoDate } | { ok: false; problem: { message: string; range?: Range } };
+
+function frontMatterDate(text: string): FrontMatterDate | undefined {
+  const block = findFrontMatter(text);
+  if (!block) return undefined;
+  const yamlText = text.slice(block.contentStart, block.contentEnd);
+  const document = YAML.parseDocument(yamlText, { prettyErrors: false });
+  const lines = new LineIndex(text);
+  const rangeIn = (range: readonly [number, number, ...number[]] | undefined): Range | undefined =>
+    range ? lines.rangeOf(block.contentStart + range[0], block.contentStart + range[1]) : undefined;
+  if (!YAML.isMap(document.contents)) {
+    if (document.errors.length > 0) {
+      const error = document.errors[0]!;
+      return { ok: false, problem: { message: `front matter is not valid YAML: ${error.message.split('\n')[0]}`, range: rangeIn(error.pos) ?? lines.rangeOf(0, 3) } };
+    }
+    return undefined;
+  }
+  for (const key of AS_OF_KEYS) {
+    const pair = document.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === key);
+    if (!pair) continue;
+    const valueNode = pair.value;
+    const keyRange = YAML.isScalar(pair.key) ? rangeIn(pair.key.range ?? undefined) : undefined;
+    const raw = YAML.isScalar(valueNode) ? valueNode.value : undefined;
+    const written = raw instanceof Date ? formatPartialDate({ year: raw.getUTCFullYear(), month: raw.getUTCMonth() + 1, day: raw.getUTCDate() }) : raw === null || raw === undefined ? '' : String(raw);
+    const range = (YAML.isScalar(valueNode) ? rangeIn(valueNode.range ?? undefined) : undefined) ?? keyRange;
+    const parsed = parsePartialDate(written);
+    if (parsed.ok) return { ok: true, value: { date: parsed.date, source: 'front matter', key, ...(range ? { range } : {}) } };
+    return { ok: false, problem: { message: `front matter "${key}": ${written ? parsed.message : 'no date given'}`, ...(range ? { range } : {}) } };
+  }
+  return undefined;
+}
+
+/** "2025-10-23 (front matter as_of)": how the status bar and hover cards say where a date came from. */
+export function describeMemoDate(memo: MemoDate): string {
+  const origin = memo.source === 'front matter' ? `front matter ${memo.key ?? ''}`.trim() : memo.source === 'setting' ? 'setting interlocutor.asOf' : 'today';
+  return `${formatPartialDate(memo.date)} (${origin})`;
+}

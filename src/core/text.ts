@@ -1,0 +1,142 @@
+/**
+ * Positions and text normalisation shared by every core feature. Positions are 0-based
+ * line/character pairs, as in LSP, so a language server could sit on the core unchanged.
+ */
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** Converts between offsets and positions in one text, in O(log lines) per conversion. */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1)) {
+      starts.push(offset + 1);
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle]! <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low]! };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[position.line]!;
+    const end = this.lineEnd(position.line);
+    return Math.min(start + Math.max(0, position.character), end);
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))]!;
+  }
+
+  /** Offset of the end of a line, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! - 1 : this.text.length;
+    return next > 0 && this.text[next - 1] === '\r' && next - 1 >= this.lineStart(line) ? next - 1 : next;
+  }
+
+  rangeOf(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(end) };
+  }
+}
+
+/** A range as 1-based line and column, the way compilers, ESLint and SARIF print positions. */
+export function formatPosition(position: Position): string {
+  return `${position.line + 1}:${position.character + 1}`;
+}
+
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212]/g;
+const APOSTROPHES = /[\u2018\u2019\u02bc\u0060\u00b4]/g;
+
+/**
+ * The form used to compare names and titles: lower case, no diacritics, straight apostrophes,
+ * ASCII hyphens, single spaces. "Vice-Premier  He" and "vice premier he" compare equal once
+ * tokenised (see tokenize), which is what the matcher relies on.
+ */
+export function normalizeForMatch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(APOSTROPHES, "'")
+    .replace(DASHES, '-')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface Token {
+  /** Normalised text of the word (lower case, no diacritics). */
+  readonly key: string;
+  /** Offsets of the word in the original text. */
+  readonly start: number;
+  readonly end: number;
+  /** True when the word begins with an upper-case letter in the original text. */
+  readonly capitalized: boolean;
+}
+
+/**
+ * Words are runs of letters, marks and digits; everything else separates them. A possessive "'s"
+ * stays attached to its word's separator, so "Xi's" yields the word "Xi". Linear in the text.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = from;
+  for (let match = WORD.exec(text); match && match.index < to; match = WORD.exec(text)) {
+    const word = match[0];
+    const start = match.index;
+    // A possessive or contraction tail ("'s" after "Xi") is not a word of its own.
+    if (isApostropheTail(text, start, word)) continue;
+    const first = word[0]!;
+    tokens.push({
+      key: foldWord(word),
+      start,
+      end: start + word.length,
+      capitalized: first !== first.toLowerCase() && first === first.toUpperCase(),
+    });
+  }
+  return tokens;
+}
+
+function isApostropheTail(text: string, start: number, word: string): boolean {
+  if (start === 0 || (word !== 's' && word !== 'S')) return false;
+  const before = text[start - 1]!;
+  return (before === "'" || before === '\u2019') && start >= 2 && /[\p{L}\p{N}]/u.test(text[start - 2]!);
+}
+
+/** Lower case without diacritics; ASCII fast path because almost every word in a memo is ASCII. */
+export function foldWord(word: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+  return word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** The words of a name or title, normalised, for building match keys. */
+export function wordKeys(text: string): string[] {
+  return tokenize(text).map((token) => token.key);
+}

@@ -1,0 +1,20 @@
+/** The as-of date of an open memo, computed from its text, the settings and today's date. */
+import * as vscode from 'vscode';
+import { fromJsDate } from '../core/dates';
+import { memoDate, type MemoDate } from '../core/memoDate';
+import { readSettings } from './settings';
+
+/** The clock lives here, outside the core; tests may pin it through the environment. */
+export function today(): ReturnType<typeof fromJsDate> {
+  const pinned = process.env.INTERLOCUTOR_TODAY;
+  const clock = pinned ? new Date(`${pinned}T12:00:00Z`) : new Date();
+  return fromJsDate(Number.isNaN(clock.getTime()) ? new Date() : clock);
+}
+
+export function memoDateOf(document: vscode.TextDocument): MemoDate {
+  return memoDate(document.getText(), { setting: readSettings(document.uri).asOf, today: today() });
+}
+
+export function isMemo(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return document?.languageId === 'markdown';
+}

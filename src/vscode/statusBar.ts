@@ -1,0 +1,41 @@
+/** The memo's as-of date in the status bar, with where it came from, for the active Markdown editor. */
+import * as vscode from 'vscode';
+import { formatPartialDate } from '../core/dates';
+import { describeMemoDate } from '../core/memoDate';
+import { isMemo, memoDateOf } from './memoDates';
+import { affectsPresentation, readSettings } from './settings';
+
+export const STATUS_BAR_ID = 'interlocutor.asOf';
+
+export function registerStatusBar(): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Interlocutor: Memo Date';
+  const update = () => {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!isMemo(document) || !readSettings(document.uri).statusBarEnabled) {
+      item.hide();
+      return;
+    }
+    const memo = memoDateOf(document);
+    item.text = `$(calendar) As of ${formatPartialDate(memo.date)}`;
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.appendText(`Interlocutor checks this memo as of ${describeMemoDate(memo)}.`);
+    if (memo.problem) tooltip.appendMarkdown('\n\n').appendText(`Not used: ${memo.problem.message}`);
+    if (memo.source !== 'front matter') tooltip.appendMarkdown('\n\n').appendText('Add "as_of: YYYY-MM-DD" to the front matter to date this memo.');
+    item.tooltip = tooltip;
+    item.backgroundColor = memo.problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.accessibilityInformation = { label: `Memo date ${describeMemoDate(memo)}` };
+    item.show();
+  };
+  update();
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) update();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsPresentation(event)) update();
+    }),
+  );
+}

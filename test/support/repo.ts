@@ -1,0 +1,29 @@
+/** Paths and data shared by tests that run in plain Node. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadKnowledge, type LoadedKnowledge } from '../../src/core/datasets';
+
+/** The repository root, from out/test/support (compiled) or test/support (source). */
+export const repoRoot = join(__dirname, '..', '..', __dirname.includes(`${join('out', 'test')}`) ? '..' : '');
+
+export const builtinDatasetPath = join(repoRoot, 'data', 'builtin.json');
+
+let builtin: LoadedKnowledge | undefined;
+
+/** The built-in dataset, loaded once per test run. */
+export function builtinKnowledge(): LoadedKnowledge {
+  builtin ??= loadKnowledge([{ file: builtinDatasetPath, text: readFileSync(builtinDatasetPath, 'utf8') }]);
+  return builtin;
+}
+
+/** The 0-based line and character of the first occurrence of `needle` in `text`. */
+export function positionOf(text: string, needle: string, occurrence = 0): { line: number; character: number } {
+  let offset = -1;
+  for (let index = 0; index <= occurrence; index++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset === -1) throw new Error(`"${needle}" not found in the text`);
+  }
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
