@@ -2,7 +2,7 @@
 // files, and (with --tests) the test and benchmark files transpiled one-to-one into out/.
 // Type checking is `npm run typecheck` (tsc --noEmit); esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, statSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,11 +23,19 @@ const common = {
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
   absWorkingDir: root,
+  // jsonc-parser's UMD entry hides its requires from the bundler; its ESM entry bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { INTERLOCUTOR_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  },
 ];
 
 function listTs(dir) {

@@ -79,6 +79,7 @@ export async function startCodeServer({ workspace, settings = {}, log = () => {}
         'extensions.ignoreRecommendations': true,
         'chat.disableAIFeatures': true,
         'editor.hover.delay': 100,
+        'git.openRepositoryInParentFolders': 'never',
         ...settings,
       },
       null,

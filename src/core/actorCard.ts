@@ -13,6 +13,8 @@ export interface ActorCardOptions {
   readonly dateLabel?: string;
   /** How many timeline entries to show before "and N earlier". */
   readonly timelineLimit?: number;
+  /** How many former posts to name before "and N more". */
+  readonly formerLimit?: number;
   readonly sourceLimit?: number;
 }
 
@@ -52,7 +54,8 @@ export function channelStateLabel(state: ChannelState): string {
 
 /** One line about a tenure on a date: "foreign minister (2022-12-30 to 2023-07-25, removed)". */
 export function describeTenure(entry: TenureOnDate): string {
-  const details = [formatInterval(entry)];
+  // A current post is described as the memo's author saw it: since when, not until when.
+  const details = [entry.state === 'current' ? `since ${entry.tenure.start ?? '?'}` : formatInterval(entry)];
   if (entry.tenure.acting) details.push('acting');
   if (entry.state === 'former' && entry.tenure.endReason) details.push(entry.tenure.endReason);
   if (!entry.tenure.verified) details.push('unverified');
@@ -69,6 +72,7 @@ export interface ActorCardModel {
   readonly current: readonly TenureOnDate[];
   readonly unknown: readonly TenureOnDate[];
   readonly former: readonly TenureOnDate[];
+  readonly moreFormer: number;
   readonly future: readonly TenureOnDate[];
   readonly timeline: readonly TenureOnDate[];
   readonly earlierCount: number;
@@ -84,6 +88,8 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
   const tenures = kb.tenuresOn(actorId, date);
   const timelineLimit = options.timelineLimit ?? 6;
   const sourceLimit = options.sourceLimit ?? 4;
+  const formerLimit = options.formerLimit ?? 4;
+  const former = tenures.filter((entry) => entry.state === 'former').sort(byProminence);
   const allSources = kb.resolveSources([...actor.sources, ...[...tenures].reverse().flatMap((entry) => entry.tenure.sources)]);
   const verifiedThrough = kb.verifiedThrough(actorId);
   const country = countryName(actor.country);
@@ -94,9 +100,10 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
     ...(actor.summary ? { summary: actor.summary } : {}),
     date: formatPartialDate(date),
     ...(options.dateLabel ? { dateLabel: options.dateLabel } : {}),
-    current: tenures.filter((entry) => entry.state === 'current'),
+    current: tenures.filter((entry) => entry.state === 'current').sort(byProminence),
     unknown: tenures.filter((entry) => entry.state === 'unknown'),
-    former: tenures.filter((entry) => entry.state === 'former').reverse(),
+    former: former.slice(0, formerLimit),
+    moreFormer: Math.max(0, former.length - formerLimit),
     future: tenures.filter((entry) => entry.state === 'future'),
     timeline: tenures.slice(-timelineLimit),
     earlierCount: Math.max(0, tenures.length - timelineLimit),
@@ -105,6 +112,17 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
     moreSources: Math.max(0, allSources.length - sourceLimit),
     ...(verifiedThrough ? { verifiedThrough: formatPartialDate(verifiedThrough) } : {}),
   };
+}
+
+/**
+ * Offices with one holder (minister, ambassador) before memberships, then the most recent first
+ * (by end for former posts, by start for current ones).
+ */
+function byProminence(a: TenureOnDate, b: TenureOnDate): number {
+  const unique = Number(b.role?.unique ?? false) - Number(a.role?.unique ?? false);
+  if (unique !== 0) return unique;
+  const recency = (entry: TenureOnDate) => entry.tenure.end ?? entry.tenure.start ?? '';
+  return recency(b).localeCompare(recency(a));
 }
 
 export function renderActorCard(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): string | undefined {
@@ -127,12 +145,16 @@ export function renderActorCard(kb: KnowledgeBase, actorId: string, date: Partia
   }
   md.paragraphBreak();
   if (model.unknown.length > 0) {
-    md.italic('Not known on this date: ').text(model.unknown.map(describeTenure).join('; '));
+    md.italic('Not known on this date:').text(' ' + model.unknown.map(describeTenure).join('; '));
     if (model.verifiedThrough) md.text(` (open posts verified through ${model.verifiedThrough})`);
     md.paragraphBreak();
   }
-  if (model.former.length > 0) md.italic('Former: ').text(model.former.map(describeTenure).join('; ')).paragraphBreak();
-  if (model.future.length > 0) md.italic('Later: ').text(model.future.map(describeTenure).join('; ')).paragraphBreak();
+  if (model.former.length > 0) {
+    md.italic('Former:').text(' ' + model.former.map(describeTenure).join('; '));
+    if (model.moreFormer > 0) md.text(`; and ${model.moreFormer} more`);
+    md.paragraphBreak();
+  }
+  if (model.future.length > 0) md.italic('Later:').text(' ' + model.future.map(describeTenure).join('; ')).paragraphBreak();
 
   if (model.timeline.length > 0) {
     md.bold('Timeline').paragraphBreak();
@@ -162,7 +184,8 @@ export function renderActorCard(kb: KnowledgeBase, actorId: string, date: Partia
 
 /** The same card as plain text, for the terminal. */
 export function renderActorCardText(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): string | undefined {
-  const model = actorCardModel(kb, actorId, date, { timelineLimit: Number.MAX_SAFE_INTEGER, sourceLimit: Number.MAX_SAFE_INTEGER, ...options });
+  const all = Number.MAX_SAFE_INTEGER;
+  const model = actorCardModel(kb, actorId, date, { timelineLimit: all, sourceLimit: all, formerLimit: all, ...options });
   if (!model) return undefined;
   const lines: string[] = [];
   lines.push(`${model.name}${model.nativeName ? ` (${model.nativeName})` : ''}${model.country ? ` · ${model.country}` : ''}`);

@@ -22,7 +22,8 @@ export function safeLinkTarget(url: string): string | undefined {
     return undefined;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  return parsed.href.replace(/[()<>\s]/g, (character) => encodeURIComponent(character));
+  // encodeURIComponent leaves parentheses alone, and they would end a Markdown link target.
+  return parsed.href.replace(/[()<>\s]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 export class MarkdownBuilder {

@@ -76,13 +76,11 @@ function frontMatterDate(text: string): FrontMatterDate | undefined {
   const lines = new LineIndex(text);
   const rangeIn = (range: readonly [number, number, ...number[]] | undefined): Range | undefined =>
     range ? lines.rangeOf(block.contentStart + range[0], block.contentStart + range[1]) : undefined;
-  if (!YAML.isMap(document.contents)) {
-    if (document.errors.length > 0) {
-      const error = document.errors[0]!;
-      return { ok: false, problem: { message: `front matter is not valid YAML: ${error.message.split('\n')[0]}`, range: rangeIn(error.pos) ?? lines.rangeOf(0, 3) } };
-    }
-    return undefined;
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!;
+    return { ok: false, problem: { message: `front matter is not valid YAML: ${error.message.split('\n')[0]}`, range: rangeIn(error.pos) ?? lines.rangeOf(0, 3) } };
   }
+  if (!YAML.isMap(document.contents)) return undefined;
   for (const key of AS_OF_KEYS) {
     const pair = document.contents.items.find((item) => YAML.isScalar(item.key) && item.key.value === key);
     if (!pair) continue;

@@ -1,0 +1,48 @@
+/** `interlocutor actor QUERY`: the actor card, as text or JSON, as of a date. */
+import { renderActorCardText } from '../core/actorCard';
+import { formatPartialDate, type PartialDate } from '../core/dates';
+import type { KnowledgeBase } from '../core/knowledgeBase';
+import { tenureTitle } from '../core/knowledgeBase';
+
+export interface ActorMatch {
+  readonly actorId: string;
+  readonly matched: string;
+}
+
+/** Exact names and aliases first (all actors sharing them), then the best fuzzy matches. */
+export function findActors(kb: KnowledgeBase, query: string): ActorMatch[] {
+  const exact = kb.index.lookup(query);
+  if (exact.length > 0) return [...new Map(exact.map((entry) => [entry.actorId, { actorId: entry.actorId, matched: entry.written }])).values()];
+  return kb.index.search(query, 5).map((hit) => ({ actorId: hit.actorId, matched: hit.matched }));
+}
+
+export function actorJson(kb: KnowledgeBase, actorId: string, date: PartialDate): unknown {
+  const actor = kb.actor(actorId)!;
+  return {
+    id: actor.id,
+    name: actor.name,
+    nativeName: actor.nativeName ?? null,
+    country: actor.country ?? null,
+    kind: actor.kind,
+    summary: actor.summary ?? null,
+    aliases: actor.aliases,
+    asOf: formatPartialDate(date),
+    tenures: kb.tenuresOn(actorId, date).map((entry) => ({
+      role: entry.tenure.role,
+      title: tenureTitle(entry),
+      postTitle: entry.role?.title ?? null,
+      start: entry.tenure.start ?? null,
+      end: entry.tenure.end ?? null,
+      acting: entry.tenure.acting,
+      endReason: entry.tenure.endReason ?? null,
+      verified: entry.tenure.verified,
+      stateOnDate: entry.state,
+      sources: kb.resolveSources(entry.tenure.sources),
+    })),
+    channels: kb.channelsOf(actorId).map((channel) => ({ id: channel.id, name: channel.name, kind: channel.kind, stateOnDate: kb.channelState(channel, date) })),
+  };
+}
+
+export function actorText(kb: KnowledgeBase, actorId: string, date: PartialDate, dateLabel: string): string {
+  return renderActorCardText(kb, actorId, date, { dateLabel }) ?? '';
+}

@@ -1,0 +1,128 @@
+/**
+ * The command line: the same checks and lookups as the editor, for terminals and CI.
+ *   interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
+ *   interlocutor validate FILE...
+ * Exit codes: 0 success, 1 findings (or nothing found), 2 usage or dataset errors.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { DatasetProblem } from '../core/datasetLoader';
+import { parsePartialDate, type PartialDate } from '../core/dates';
+import { actorJson, actorText, findActors } from './actorCommand';
+import { processIo, type CliIo } from './io';
+import { UsageError, formatProblem, loadCliKnowledge } from './knowledge';
+
+export const USAGE = `Usage:
+  interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
+      Show what is known about an actor (fuzzy name lookup) as of a date (default today).
+  interlocutor validate FILE...
+      Check dataset files against the schema and the consistency rules.
+  interlocutor --help | --version
+`;
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export function runCli(argv: readonly string[], io: CliIo): number {
+  try {
+    const [command, ...rest] = argv;
+    switch (command) {
+      case 'actor':
+        return actorCommand(rest, io);
+      case 'validate':
+        return validateCommand(rest, io);
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return EXIT_OK;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? EXIT_USAGE : EXIT_OK;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr(`interlocutor: ${(error as Error).message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+declare const INTERLOCUTOR_VERSION: string | undefined;
+const VERSION = typeof INTERLOCUTOR_VERSION === 'string' ? INTERLOCUTOR_VERSION : 'development';
+
+function isParseArgsError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && (error as NodeJS.ErrnoException).code!.startsWith('ERR_PARSE_ARGS');
+}
+
+function parseDateOption(value: string | undefined, today: PartialDate): { date: PartialDate; label: string } {
+  if (value === undefined) return { date: today, label: 'today' };
+  const parsed = parsePartialDate(value);
+  if (!parsed.ok) throw new UsageError(`--as-of: ${parsed.message}`);
+  return { date: parsed.date, label: '--as-of' };
+}
+
+function parseFormat<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--format must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function actorCommand(args: readonly string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: { 'as-of': { type: 'string' }, format: { type: 'string' }, dataset: { type: 'string', multiple: true } },
+  });
+  const query = positionals.join(' ').trim();
+  if (!query) throw new UsageError('actor needs a name to look up');
+  const { date, label } = parseDateOption(values['as-of'], io.today);
+  const format = parseFormat(values.format, ['text', 'json'] as const, 'text');
+  const knowledge = loadCliKnowledge(io, values.dataset ?? []);
+  if (reportDatasetProblems(knowledge.problems, io)) return EXIT_USAGE;
+  const matches = findActors(knowledge.kb, query);
+  if (matches.length === 0) {
+    io.stderr(`interlocutor: no actor matches "${query}"\n`);
+    return EXIT_FINDINGS;
+  }
+  // An exact alias shared by several people ("Mr Wang") lists them all; a fuzzy query shows the best.
+  const shown = knowledge.kb.index.lookup(query).length > 0 ? matches : matches.slice(0, 1);
+  if (format === 'json') {
+    const cards = shown.map((match) => actorJson(knowledge.kb, match.actorId, date));
+    io.stdout(`${JSON.stringify(cards.length === 1 ? cards[0] : cards, null, 2)}\n`);
+  } else {
+    io.stdout(`${shown.map((match) => actorText(knowledge.kb, match.actorId, date, label)).join('\n\n---\n\n')}\n`);
+    const others = matches.filter((match) => !shown.includes(match));
+    if (others.length > 0) io.stderr(`Also close: ${others.map((match) => knowledge.kb.actor(match.actorId)?.name).join(', ')}\n`);
+  }
+  return EXIT_OK;
+}
+
+function validateCommand(args: readonly string[], io: CliIo): number {
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  if (positionals.length === 0) throw new UsageError('validate needs at least one dataset file');
+  const files = positionals.map((path) => resolve(io.cwd, path));
+  const knowledge = loadCliKnowledge(io, files);
+  if (reportDatasetProblems(knowledge.problems, io)) {
+    io.stderr(`${knowledge.problems.length} problem(s) in ${new Set(knowledge.problems.map((problem) => problem.file)).size} file(s)\n`);
+    return EXIT_USAGE;
+  }
+  io.stdout(`${files.length} dataset file(s) valid: ${knowledge.kb.actorCount} actors in all\n`);
+  return EXIT_OK;
+}
+
+/** Prints dataset problems as file:line:column messages; true when there were any. */
+function reportDatasetProblems(problems: readonly DatasetProblem[], io: CliIo): boolean {
+  for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
+  return problems.length > 0;
+}
+
+if (require.main === module) {
+  process.exitCode = runCli(process.argv.slice(2), processIo());
+}

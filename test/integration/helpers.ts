@@ -1,0 +1,82 @@
+/** Helpers for tests that run inside the real VS Code extension host. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { InterlocutorApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'interlocutor.interlocutor';
+
+export async function extensionApi(): Promise<InterlocutorApi> {
+  const extension = vscode.extensions.getExtension<InterlocutorApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not loaded`);
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  await api.knowledge();
+  return api;
+}
+
+let scratchCounter = 0;
+
+/** A fresh file URI under the workspace's scratch/ folder (the workspace is a temporary copy). */
+export function scratchUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, 'scratch', name);
+}
+
+/**
+ * Writes a memo file with the given text and opens it in an editor. Files rather than untitled
+ * documents, so closing editors between tests never stops at a "save changes?" prompt.
+ */
+export async function openMemo(content: string, name = `memo-${++scratchCounter}.md`): Promise<vscode.TextDocument> {
+  const uri = scratchUri(name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+export function memo(asOf: string | undefined, body: string): string {
+  return asOf === undefined ? body : `---\ntitle: Test memo\nas_of: ${asOf}\n---\n\n${body}\n`;
+}
+
+/** The position inside the n-th occurrence of `needle` (one character in). */
+export function positionOf(document: vscode.TextDocument, needle: string, occurrence = 0, delta = 1): vscode.Position {
+  const text = document.getText();
+  let offset = -1;
+  for (let index = 0; index <= occurrence; index++) {
+    offset = text.indexOf(needle, offset + 1);
+    assert.notEqual(offset, -1, `"${needle}" not found in the memo`);
+  }
+  return document.positionAt(offset + delta);
+}
+
+/** The Markdown of every hover VS Code would show at a position, joined. */
+export async function hoverMarkdown(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
+    .join('\n');
+}
+
+/** Hover text with Markdown escapes removed, for readable assertions. */
+export function unescapeMarkdown(markdown: string): string {
+  return markdown.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&:"'=$^@%])/g, '$1');
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Updates a workspace setting and restores it after the test. */
+export async function withSetting<T>(key: string, value: unknown, body: () => Promise<T>): Promise<T> {
+  const [section, ...rest] = key.split('.');
+  const config = vscode.workspace.getConfiguration(section);
+  const name = rest.join('.');
+  const previous = config.inspect(name)?.workspaceValue;
+  await config.update(name, value, vscode.ConfigurationTarget.Workspace);
+  try {
+    return await body();
+  } finally {
+    await vscode.workspace.getConfiguration(section).update(name, previous, vscode.ConfigurationTarget.Workspace);
+  }
+}
