@@ -4,6 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { LoadedKnowledge } from './core/datasets';
+import { registerActorCardDocuments } from './vscode/actorCardDocument';
+import { registerCommands } from './vscode/commands';
+import { registerDatasetDiagnostics } from './vscode/datasetDiagnostics';
+import { registerDatasetWatcher } from './vscode/datasetWatcher';
 import { registerHover } from './vscode/hover';
 import { KnowledgeStore } from './vscode/knowledgeStore';
 import { registerStatusBar } from './vscode/statusBar';
@@ -12,13 +16,26 @@ import { registerStatusBar } from './vscode/statusBar';
 export interface InterlocutorApi {
   /** The knowledge currently in use, loading it if needed. */
   knowledge(): Promise<LoadedKnowledge>;
+  /** Fires after datasets have been (re)loaded. */
+  readonly onDidLoadKnowledge: vscode.Event<LoadedKnowledge>;
 }
 
 export function activate(context: vscode.ExtensionContext): InterlocutorApi {
   const log = vscode.window.createOutputChannel('Interlocutor', { log: true });
   const store = new KnowledgeStore(context.extensionUri, log);
-  context.subscriptions.push(log, store, registerHover(store), registerStatusBar());
-  return { knowledge: () => store.get() };
+  context.subscriptions.push(
+    log,
+    store,
+    registerDatasetDiagnostics(store),
+    registerDatasetWatcher(store, log),
+    registerHover(store),
+    registerStatusBar(),
+    registerActorCardDocuments(store),
+    registerCommands(store),
+  );
+  // Load in the background so that dataset problems show without waiting for the first hover.
+  void store.get();
+  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange };
 }
 
 export function deactivate(): void {

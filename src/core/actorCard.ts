@@ -18,10 +18,16 @@ export interface ActorCardOptions {
   readonly sourceLimit?: number;
 }
 
-const COUNTRY_NAMES: Readonly<Record<string, string>> = { CN: 'China', US: 'United States', TW: 'Taiwan', GB: 'United Kingdom', JP: 'Japan', RU: 'Russia' };
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
+/** "CN" → "China"; an unknown code is shown as written. */
 export function countryName(code: string | undefined): string | undefined {
-  return code ? COUNTRY_NAMES[code.toUpperCase()] ?? code.toUpperCase() : undefined;
+  if (!code) return undefined;
+  try {
+    return REGION_NAMES.of(code.toUpperCase());
+  } catch {
+    return code.toUpperCase();
+  }
 }
 
 export function formatInterval(entry: { tenure: { start?: string | undefined; end?: string | null | undefined } }): string {

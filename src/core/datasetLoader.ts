@@ -136,7 +136,21 @@ function parseYaml(text: string, file: string, at: (start: number, end?: number)
     }
     return at(0, 0);
   };
-  return { value: problems.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined, problems, locate };
+  return { value: problems.length === 0 ? yearsAsText(document.toJS({ maxAliasCount: 100 })) : undefined, problems, locate };
+}
+
+const DATE_FIELDS = new Set(['start', 'end', 'verifiedThrough']);
+
+/**
+ * YAML reads `start: 2023` as the number 2023; the writer means the year. Date fields holding a
+ * whole number become text, so YAML users need not quote years (JSON users write strings anyway).
+ */
+function yearsAsText(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(yearsAsText);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => [key, DATE_FIELDS.has(key) && Number.isInteger(field) ? String(field) : yearsAsText(field)]),
+  );
 }
 
 function issuePath(issue: z.core.$ZodIssue): DatasetPath {

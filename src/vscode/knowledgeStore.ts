@@ -78,16 +78,20 @@ export class KnowledgeStore implements vscode.Disposable {
       }
     }
     const workspaceFiles = [...found.values()].sort((a, b) => a.toString().localeCompare(b.toString()));
-    const configured: vscode.Uri[] = [];
+    const configured = this.configuredDatasetUris().filter((uri) => !found.has(uri.toString()));
+    return [...workspaceFiles, ...configured];
+  }
+
+  /** The files named in the `interlocutor.datasets` setting of each workspace folder. */
+  configuredDatasetUris(): vscode.Uri[] {
+    const uris = new Map<string, vscode.Uri>();
     for (const folder of vscode.workspace.workspaceFolders ?? [undefined]) {
       for (const path of readSettings(folder?.uri).datasets) {
-        const uri = path.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(path)
-          ? folder ? folder.uri.with({ path: path.replace(/\\/g, '/') }) : vscode.Uri.file(path)
-          : folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
-        if (uri && !found.has(uri.toString()) && !configured.some((existing) => existing.toString() === uri.toString())) configured.push(uri);
+        const uri = resolveDatasetPath(path, folder?.uri);
+        if (uri) uris.set(uri.toString(), uri);
       }
     }
-    return [...workspaceFiles, ...configured];
+    return [...uris.values()];
   }
 
   dispose(): void {
@@ -97,4 +101,12 @@ export class KnowledgeStore implements vscode.Disposable {
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** An absolute path as is (on the folder's file system), a relative one against the folder. */
+function resolveDatasetPath(path: string, folder: vscode.Uri | undefined): vscode.Uri | undefined {
+  const normalized = path.trim().replace(/\\/g, '/');
+  const absolute = normalized.startsWith('/') || /^[a-zA-Z]:\//.test(normalized);
+  if (absolute) return folder ? folder.with({ path: normalized.startsWith('/') ? normalized : `/${normalized}` }) : vscode.Uri.file(normalized);
+  return folder ? vscode.Uri.joinPath(folder, normalized) : undefined;
 }

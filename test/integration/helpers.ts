@@ -80,3 +80,45 @@ export async function withSetting<T>(key: string, value: unknown, body: () => Pr
     await vscode.workspace.getConfiguration(section).update(name, previous, vscode.ConfigurationTarget.Workspace);
   }
 }
+
+/** Resolves when `check` returns a value, re-checking whenever `event` fires; rejects after `timeoutMs`. */
+export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefined, description: string, timeoutMs = 15_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const settle = (value: T) => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(value);
+    };
+    const listener = event(() => {
+      const value = check();
+      if (value !== undefined) settle(value);
+    });
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error(`timed out waiting for ${description}`));
+    }, timeoutMs);
+    const initial = check();
+    if (initial !== undefined) settle(initial);
+  });
+}
+
+/** Waits until the diagnostics of `uri` satisfy `accept`, and returns them. */
+export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean, description: string, timeoutMs?: number): Promise<readonly vscode.Diagnostic[]> {
+  return waitFor(
+    vscode.languages.onDidChangeDiagnostics,
+    () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+    description,
+    timeoutMs,
+  );
+}
+
+export async function writeWorkspaceFile(relativePath: string, text: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, relativePath);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}

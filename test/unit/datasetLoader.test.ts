@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { parseDatasetText } from '../../src/core/datasetLoader';
 import { loadKnowledge } from '../../src/core/datasets';
-import { positionOf } from '../support/repo';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinDatasetPath, positionOf, repoRoot } from '../support/repo';
 
 const base = {
   name: 'Test data',
@@ -50,10 +52,15 @@ describe('dataset loader', () => {
       '      - role: cn.foreign_minister',
       '        start: 2022-12-30',
       '        end: 2023-07-25',
+      '      - role: cn.foreign_minister',
+      '        start: 2019',
+      '        end: 2020',
     ].join('\n');
     const result = parseDatasetText(yaml, 'data.interlocutor.yaml');
     assert.deepEqual(result.problems, []);
     assert.equal(result.dataset?.actors[0]?.tenures[0]?.start, '2022-12-30');
+    // Unquoted years are read as years, not numbers.
+    assert.equal(result.dataset?.actors[0]?.tenures[1]?.start, '2019');
   });
 
   describe('reports each problem with its file and position', () => {
@@ -153,5 +160,19 @@ describe('dataset loader', () => {
       assert.equal(knowledge.kb.actor('qin_gang')?.summary, 'Replaced');
       assert.equal(knowledge.kb.actor('qin_gang')?.tenures.length, 0);
     });
+  });
+});
+
+describe('the dataset example in the README', () => {
+  it('is valid against the built-in data', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const example = /```yaml\n(name: Our desk[\s\S]*?)```/.exec(readme)?.[1];
+    assert.ok(example, 'the README has no YAML dataset example');
+    const knowledge = loadKnowledge([
+      { file: builtinDatasetPath, text: readFileSync(builtinDatasetPath, 'utf8') },
+      { file: 'README example.yaml', text: example },
+    ]);
+    assert.deepEqual(knowledge.problems, []);
+    assert.ok(knowledge.kb.actor('mara_lindqvist'));
   });
 });

@@ -1,0 +1,90 @@
+/** Commands: Reload Datasets, and Show Actor (a fuzzy quick pick that opens the actor's card). */
+import * as vscode from 'vscode';
+import { describeTenure } from '../core/actorCard';
+import { formatPartialDate, type PartialDate } from '../core/dates';
+import type { KnowledgeBase } from '../core/knowledgeBase';
+import { describeMemoDate } from '../core/memoDate';
+import { actorCardUri } from './actorCardDocument';
+import type { KnowledgeStore } from './knowledgeStore';
+import { isMemo, memoDateOf, today } from './memoDates';
+
+export const COMMANDS = {
+  reloadDatasets: 'interlocutor.reloadDatasets',
+  showActor: 'interlocutor.showActor',
+} as const;
+
+export function registerCommands(store: KnowledgeStore): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(COMMANDS.reloadDatasets, async () => {
+      const knowledge = await store.reload();
+      const files = new Set(knowledge.problems.map((problem) => problem.file)).size;
+      const message = `Interlocutor: ${knowledge.kb.actorCount} actors loaded from ${knowledge.files.length} dataset file(s)` + (files ? `; ${knowledge.problems.length} problem(s) in ${files} file(s), see the Problems panel.` : '.');
+      void (files ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
+      return knowledge.kb.actorCount;
+    }),
+    vscode.commands.registerCommand(COMMANDS.showActor, (actorId?: string) => showActor(store, actorId)),
+  );
+}
+
+/** The date commands work at: the active memo's, or today when no memo is active. */
+export function activeDate(): { date: PartialDate; label: string } {
+  const document = vscode.window.activeTextEditor?.document;
+  if (isMemo(document)) {
+    const memo = memoDateOf(document);
+    return { date: memo.date, label: describeMemoDate(memo).replace(/^\S+ \((.*)\)$/, '$1') };
+  }
+  return { date: today(), label: 'today' };
+}
+
+interface ActorItem extends vscode.QuickPickItem {
+  readonly actorId: string;
+}
+
+async function showActor(store: KnowledgeStore, actorId?: string): Promise<string | undefined> {
+  const { kb } = await store.get();
+  const { date, label } = activeDate();
+  const chosen = typeof actorId === 'string' && kb.actor(actorId) ? actorId : await pickActor(kb, date);
+  if (!chosen) return undefined;
+  const uri = actorCardUri(chosen, kb.actor(chosen)!.name, date, label);
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  return chosen;
+}
+
+function pickActor(kb: KnowledgeBase, date: PartialDate): Promise<string | undefined> {
+  const itemFor = (actorId: string, alwaysShow = false): ActorItem => {
+    const actor = kb.actor(actorId)!;
+    const current = kb.tenuresOn(actorId, date).filter((entry) => entry.state === 'current');
+    return {
+      actorId,
+      label: actor.name,
+      description: current.length ? current.map(describeTenure).slice(0, 2).join('; ') : actor.aliases.slice(0, 3).join(', '),
+      detail: actor.summary,
+      alwaysShow,
+    };
+  };
+  const everyone = [...kb.actors()].map((actor) => itemFor(actor.id)).sort((a, b) => a.label.localeCompare(b.label));
+  const quickPick = vscode.window.createQuickPick<ActorItem>();
+  quickPick.title = `Show Actor (as of ${formatPartialDate(date)})`;
+  quickPick.placeholder = 'Type a name, an alias or a misspelling of either';
+  quickPick.matchOnDescription = true;
+  quickPick.matchOnDetail = false;
+  quickPick.items = everyone;
+  // VS Code's own filter needs the letters in order; fuse.js adds typo-tolerant matches on names
+  // and aliases ("Qin Gnag"), shown even when the built-in filter would hide them.
+  quickPick.onDidChangeValue((value) => {
+    const fuzzy = kb.index.search(value, 10).map((hit) => itemFor(hit.actorId, true));
+    const fuzzyIds = new Set(fuzzy.map((item) => item.actorId));
+    quickPick.items = value.trim() ? [...fuzzy, ...everyone.filter((item) => !fuzzyIds.has(item.actorId))] : everyone;
+  });
+  return new Promise((resolve) => {
+    quickPick.onDidAccept(() => {
+      resolve(quickPick.selectedItems[0]?.actorId);
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      resolve(undefined);
+      quickPick.dispose();
+    });
+    quickPick.show();
+  });
+}
