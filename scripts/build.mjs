@@ -24,7 +24,11 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   // jsonc-parser's UMD entry hides its requires from the bundler; its ESM entry bundles cleanly.
-  mainFields: ['module', 'main'],
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // Dependencies shipped as ES modules (fdir, under tinyglobby) use import.meta.url, which a
+  // CommonJS bundle lacks: give them the bundle's own file URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const targets = [
@@ -33,8 +37,8 @@ const targets = [
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
-    banner: { js: '#!/usr/bin/env node' },
-    define: { INTERLOCUTOR_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+    banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
+    define: { ...common.define, INTERLOCUTOR_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   },
 ];
 
@@ -55,7 +59,7 @@ function listTs(dir) {
 
 /** Writes schemas/dataset.schema.json from the zod schema, so the two can never disagree. */
 async function writeJsonSchema() {
-  const result = await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['src/core/schema.ts'], write: false });
+  const result = await esbuild.build({ ...common, banner: {}, define: {}, sourcemap: false, minify: false, entryPoints: ['src/core/schema.ts'], write: false });
   const module = { exports: {} };
   const require = createRequire(join(root, 'src/core/schema.ts'));
   new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, require);
@@ -69,9 +73,12 @@ async function main() {
   const builds = [...targets];
   if (withTests) {
     rmSync(join(root, 'out'), { recursive: true, force: true });
+    const { alias: _bundlerOnly, ...unbundled } = common;
     builds.push({
-      ...common,
+      ...unbundled,
       bundle: false,
+      banner: {},
+      define: {},
       sourcemap: 'inline',
       minify: false,
       entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('bench')],

@@ -5,6 +5,8 @@
 import * as vscode from 'vscode';
 import type { LoadedKnowledge } from './core/datasets';
 import { registerActorCardDocuments } from './vscode/actorCardDocument';
+import { ClaimDiagnostics } from './vscode/claimDiagnostics';
+import { registerCodeActions } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
 import { registerDatasetDiagnostics } from './vscode/datasetDiagnostics';
 import { registerDatasetWatcher } from './vscode/datasetWatcher';
@@ -18,11 +20,14 @@ export interface InterlocutorApi {
   knowledge(): Promise<LoadedKnowledge>;
   /** Fires after datasets have been (re)loaded. */
   readonly onDidLoadKnowledge: vscode.Event<LoadedKnowledge>;
+  /** Fires after a memo's stale-claim diagnostics were replaced. */
+  readonly onDidCheckMemo: vscode.Event<vscode.Uri>;
 }
 
 export function activate(context: vscode.ExtensionContext): InterlocutorApi {
   const log = vscode.window.createOutputChannel('Interlocutor', { log: true });
   const store = new KnowledgeStore(context.extensionUri, log);
+  const claimDiagnostics = new ClaimDiagnostics(store);
   context.subscriptions.push(
     log,
     store,
@@ -32,10 +37,12 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     registerStatusBar(),
     registerActorCardDocuments(store),
     registerCommands(store),
+    claimDiagnostics,
+    registerCodeActions(claimDiagnostics),
   );
   // Load in the background so that dataset problems show without waiting for the first hover.
   void store.get();
-  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange };
+  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck };
 }
 
 export function deactivate(): void {

@@ -2,17 +2,24 @@
  * The command line: the same checks and lookups as the editor, for terminals and CI.
  *   interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
  *   interlocutor validate FILE...
- * Exit codes: 0 success, 1 findings (or nothing found), 2 usage or dataset errors.
+ *   interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
+ * Exit codes: 0 success, 1 findings at error severity (or nothing found), 2 usage or dataset errors.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { DatasetProblem } from '../core/datasetLoader';
 import { parsePartialDate, type PartialDate } from '../core/dates';
 import { actorJson, actorText, findActors } from './actorCommand';
+import { checkCommand } from './checkCommand';
 import { processIo, type CliIo } from './io';
 import { UsageError, formatProblem, loadCliKnowledge } from './knowledge';
 
 export const USAGE = `Usage:
+  interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
+                     [--severity CODE=LEVEL]... [--max-warnings N]
+      Find stale claims ("Qin Gang, foreign minister" in a 2025 memo) in Markdown memos.
+      Each memo is checked as of its front matter date (as_of, as-of, asOf, date); --as-of is
+      the date for memos without one.
   interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
       Show what is known about an actor (fuzzy name lookup) as of a date (default today).
   interlocutor validate FILE...
@@ -28,6 +35,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   try {
     const [command, ...rest] = argv;
     switch (command) {
+      case 'check':
+        return checkCommand(rest, io, VERSION);
       case 'actor':
         return actorCommand(rest, io);
       case 'validate':

@@ -7,7 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import type { Actor } from './schema';
-import { tokenize, wordKeys, type Token } from './text';
+import { isWordGap, tokenize, wordKeys, type Token } from './text';
 
 export interface NameEntry {
   readonly actorId: string;
@@ -41,12 +41,6 @@ export interface ActorSearchResult {
 /** Longest alias we try to match, in words: "Chinese lead person for China-US economic and trade affairs" is not a name. */
 const MAX_NAME_WORDS = 7;
 
-/**
- * The text allowed between two words of one name: spaces, one line break (a soft-wrapped
- * paragraph), a hyphen, or an initial's period ("John L. Thornton"). Checked on short gaps only.
- */
-const NAME_GAP = /^(?:[ \t]*\r?\n?[ \t]*|[ \t]*[-\u2010\u2011][ \t]*|\.[ \t]*\r?\n?[ \t]*)$/;
-const MAX_GAP = 6;
 
 export class ActorIndex {
   private readonly byKey = new Map<string, NameEntry[]>();
@@ -90,16 +84,34 @@ export class ActorIndex {
     const tokens = tokenize(text, from, to);
     const mentions: Mention[] = [];
     for (let index = 0; index < tokens.length; ) {
-      const lengths = this.lengthsByFirstWord.get(tokens[index]!.key);
-      const found = lengths && this.matchAt(text, tokens, index, lengths);
-      if (found) {
-        mentions.push(found);
-        index += found.tokens.length;
-      } else {
+      const found = this.longestAt(text, tokens, index);
+      if (!found) {
         index += 1;
+        continue;
       }
+      // "Foreign Minister Qin Gang": the alias "Foreign Minister Qin" must not swallow the start of
+      // the full name; when a name starting inside this match reaches further, the title is left
+      // to the claim finder and the full name wins.
+      const end = index + found.tokens.length;
+      let overtaken = false;
+      for (let inner = index + 1; inner < end; inner++) {
+        const later = this.longestAt(text, tokens, inner);
+        if (later && inner + later.tokens.length > end) {
+          index = inner;
+          overtaken = true;
+          break;
+        }
+      }
+      if (overtaken) continue;
+      mentions.push(found);
+      index = end;
     }
     return mentions;
+  }
+
+  private longestAt(text: string, tokens: readonly Token[], index: number): Mention | undefined {
+    const lengths = this.lengthsByFirstWord.get(tokens[index]!.key);
+    return lengths && this.matchAt(text, tokens, index, lengths);
   }
 
   private matchAt(text: string, tokens: readonly Token[], index: number, lengths: readonly number[]): Mention | undefined {
@@ -154,9 +166,7 @@ export class ActorIndex {
 
 function gapsAllowed(text: string, span: readonly Token[]): boolean {
   for (let index = 1; index < span.length; index++) {
-    const gapStart = span[index - 1]!.end;
-    const gapEnd = span[index]!.start;
-    if (gapEnd - gapStart > MAX_GAP || !NAME_GAP.test(text.slice(gapStart, gapEnd))) return false;
+    if (!isWordGap(text, span[index - 1]!.end, span[index]!.start)) return false;
   }
   return true;
 }

@@ -17,7 +17,8 @@ import {
 } from './dates';
 import type { MergedData } from './datasetMerge';
 import type { Actor, Channel, Role, SourceDefinition, SourceRef, Tenure } from './schema';
-import { wordKeys } from './text';
+import { PhraseMatcher } from './phraseMatcher';
+import { tokenize } from './text';
 
 /** Where a tenure stands on a given date. */
 export type TenureState = 'current' | 'former' | 'future' | 'unknown';
@@ -38,7 +39,9 @@ export class KnowledgeBase {
   readonly index: ActorIndex;
   private readonly channelsByActor = new Map<string, Channel[]>();
   private readonly tenuresByRole = new Map<string, Array<{ actor: Actor; tenure: Tenure }>>();
-  private readonly roleIdsByTitleWords = new Map<string, string[]>();
+  /** Post titles and aliases, for finding them in prose. */
+  readonly roleMatcher = new PhraseMatcher<string>();
+  private readonly actorsBySurname = new Map<string, string[]>();
 
   constructor(readonly data: MergedData) {
     this.index = new ActorIndex(data.actors.values());
@@ -57,13 +60,21 @@ export class KnowledgeBase {
       }
     }
     for (const role of data.roles.values()) {
-      for (const title of [role.title, ...role.aliases]) {
-        const key = wordKeys(title).join(' ');
-        const ids = this.roleIdsByTitleWords.get(key) ?? [];
-        if (!ids.includes(role.id)) ids.push(role.id);
-        this.roleIdsByTitleWords.set(key, ids);
+      for (const title of [role.title, ...role.aliases]) this.roleMatcher.add(title, role.id);
+    }
+    for (const actor of data.actors.values()) {
+      if (actor.kind !== 'person') continue;
+      for (const surname of surnamesOf(actor)) {
+        const ids = this.actorsBySurname.get(surname) ?? [];
+        if (!ids.includes(actor.id)) ids.push(actor.id);
+        this.actorsBySurname.set(surname, ids);
       }
     }
+  }
+
+  /** People who go by this surname ("liu" → Liu He, Liu Guozhong, Liu Jianchao...). */
+  actorsWithSurname(surnameKey: string): readonly string[] {
+    return this.actorsBySurname.get(surnameKey) ?? [];
   }
 
   static empty(): KnowledgeBase {
@@ -107,7 +118,7 @@ export class KnowledgeBase {
 
   /** Posts whose title or an alias is written exactly this way ("foreign minister", "USTR"). */
   rolesTitled(text: string): Role[] {
-    return (this.roleIdsByTitleWords.get(wordKeys(text).join(' ')) ?? []).map((id) => this.data.roles.get(id)!).filter(Boolean);
+    return this.roleMatcher.lookup(text).map((id) => this.data.roles.get(id)!).filter(Boolean);
   }
 
   /** The date after which open tenures of this actor are no longer vouched for. */
@@ -188,4 +199,22 @@ export function intervalOf(entry: { start?: string | undefined; end?: string | n
 /** The words a tenure is called by in prose: its specific title when given, else its post's. */
 export function tenureTitle(entry: { tenure: Tenure; role: Role | undefined }): string {
   return entry.tenure.title ?? entry.role?.title ?? entry.tenure.role;
+}
+
+const HONORIFIC = /^(?:Mr|Ms|Mrs|Miss|Madame|Madam|Dr|Mx)\.?\s+(\S+)$/;
+
+/**
+ * The surnames a person goes by: from honorific aliases ("Mr Qin"), and from the name itself:
+ * the first word for Chinese names (family name first), the last word otherwise.
+ */
+function surnamesOf(actor: Actor): string[] {
+  const surnames = new Set<string>();
+  for (const alias of actor.aliases) {
+    const match = HONORIFIC.exec(alias.trim());
+    if (match) surnames.add(tokenize(match[1]!)[0]?.key ?? '');
+  }
+  const words = tokenize(actor.name);
+  if (words.length >= 2) surnames.add((actor.country === 'CN' ? words[0] : words[words.length - 1])!.key);
+  surnames.delete('');
+  return [...surnames];
 }

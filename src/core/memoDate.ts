@@ -1,7 +1,8 @@
 /**
  * The memo's own date ("as of"), against which every check is made. It comes from, in order: the
- * front matter (`as_of`, `as-of`, `asOf`, then `date`), the `interlocutor.asOf` setting, then
- * today, which the caller passes in (the core never reads the clock).
+ * front matter (`as_of`, `as-of`, `asOf`, then `date`), the `interlocutor.asOf` setting, a
+ * dateline at the top of the memo ("23 October 2025" on a line of its own), then today, which
+ * the caller passes in (the core never reads the clock).
  */
 import * as YAML from 'yaml';
 import { formatPartialDate, parsePartialDate, type PartialDate } from './dates';
@@ -31,7 +32,7 @@ export function findFrontMatter(text: string): FrontMatter | undefined {
   return { start: 0, end: match.index + match[0].length, contentStart, contentEnd: match.index };
 }
 
-export type AsOfSource = 'front matter' | 'setting' | 'today';
+export type AsOfSource = 'front matter' | 'setting' | 'dateline' | 'today';
 
 export interface MemoDate {
   readonly date: PartialDate;
@@ -63,7 +64,53 @@ export function memoDate(text: string, options: MemoDateOptions): MemoDate {
     if (parsed.ok) return { date: parsed.date, source: 'setting', ...(problem ? { problem } : {}) };
     problem ??= { message: `the interlocutor.asOf setting ${parsed.message}` };
   }
+  const dateline = datelineDate(text);
+  if (dateline) return { ...dateline, source: 'dateline', ...(problem ? { problem } : {}) };
   return { date: options.today, source: 'today', ...(problem ? { problem } : {}) };
+}
+
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+/**
+ * A line near the top of a memo that is only a date, perhaps labelled ("Date: 23 October 2025",
+ * "*October 23rd 2025*", "2025-10-23"): how memos without front matter usually say when they
+ * were written.
+ */
+const DATELINE = new RegExp(
+  `^[ \\t>#*_]*(?:(?:date|dated|as of|as at|updated|written|prepared)[ \\t]*:?[ \\t]*)?[*_]*` +
+    `(?:(\\d{4})-(\\d{2})-(\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH},?[ \\t]+(\\d{4})|${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4}))` +
+    `[*_]*[ \\t]*$`,
+  'i',
+);
+
+function datelineDate(text: string): { date: PartialDate; range: Range } | undefined {
+  const block = findFrontMatter(text);
+  const from = block ? block.end : 0;
+  const head = text.slice(from, from + 2000);
+  const lines = head.split('\n').slice(0, 12);
+  let offset = from;
+  for (const line of lines) {
+    // Exported documents often wrap the dateline in HTML (<span style=...>October 23rd 2025</span>).
+    const match = DATELINE.exec(line.replace(/\r$/, '').replace(/<[^>\n]{0,200}>/g, ''));
+    if (match) {
+      const [year, month, day] = match[1]
+        ? [match[1], match[2], match[3]]
+        : match[5]
+          ? [match[6], String(monthNumber(match[5]!)), match[4]]
+          : [match[9], String(monthNumber(match[7]!)), match[8]];
+      const parsed = parsePartialDate(`${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`);
+      if (parsed.ok) {
+        const lineIndex = new LineIndex(text);
+        return { date: parsed.date, range: lineIndex.rangeOf(offset, offset + line.length) };
+      }
+    }
+    offset += line.length + 1;
+  }
+  return undefined;
+}
+
+function monthNumber(name: string): number {
+  return MONTH_NAMES.findIndex((month) => month.startsWith(name.slice(0, 3).toLowerCase())) + 1;
 }
 
 type FrontMatterDate = { ok: true; value: MemoDate } | { ok: false; problem: { message: string; range?: Range } };
@@ -98,6 +145,7 @@ function frontMatterDate(text: string): FrontMatterDate | undefined {
 
 /** "2025-10-23 (front matter as_of)": how the status bar and hover cards say where a date came from. */
 export function describeMemoDate(memo: MemoDate): string {
-  const origin = memo.source === 'front matter' ? `front matter ${memo.key ?? ''}`.trim() : memo.source === 'setting' ? 'setting interlocutor.asOf' : 'today';
+  const origin =
+    memo.source === 'front matter' ? `front matter ${memo.key ?? ''}`.trim() : memo.source === 'setting' ? 'setting interlocutor.asOf' : memo.source === 'dateline' ? 'dateline' : 'today';
   return `${formatPartialDate(memo.date)} (${origin})`;
 }

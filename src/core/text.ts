@@ -140,3 +140,15 @@ export function foldWord(word: string): string {
 export function wordKeys(text: string): string[] {
   return tokenize(text).map((token) => token.key);
 }
+
+/**
+ * What may separate the words of one name or title: spaces, one line break (a soft-wrapped
+ * paragraph), a hyphen ("Vice-Premier"), or a period ("John L. Thornton", "U.S."). Checked on
+ * short gaps only, so it cannot backtrack over long text.
+ */
+const WORD_GAP = /^(?:[ \t]*\r?\n?[ \t]*|[ \t]*[-\u2010\u2011][ \t]*|\.[ \t]*\r?\n?[ \t]*)$/;
+const MAX_WORD_GAP = 6;
+
+export function isWordGap(text: string, from: number, to: number): boolean {
+  return to - from <= MAX_WORD_GAP && WORD_GAP.test(text.slice(from, to));
+}

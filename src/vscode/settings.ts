@@ -3,6 +3,7 @@
  * applies live (re-render or reload datasets); none needs a window reload.
  */
 import * as vscode from 'vscode';
+import { severityConfig, type SeverityConfig } from '../core/severity';
 
 export const SECTION = 'interlocutor';
 
@@ -12,6 +13,8 @@ export interface InterlocutorSettings {
   /** Extra dataset files, absolute or relative to the workspace folder. */
   readonly datasets: readonly string[];
   readonly statusBarEnabled: boolean;
+  /** Severity per finding code (interlocutor.severity.<code>). */
+  readonly severities: SeverityConfig;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): InterlocutorSettings {
@@ -21,6 +24,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): InterlocutorSet
     asOf: asOf ? asOf : undefined,
     datasets: config.get<string[]>('datasets', []).filter((path) => typeof path === 'string' && path.trim() !== ''),
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
+    severities: severityConfig((code) => config.get(`severity.${code}`)),
   };
 }
 
@@ -32,4 +36,9 @@ export function affectsDatasets(event: vscode.ConfigurationChangeEvent): boolean
 /** Settings whose change alters what is shown for a memo (its date, status bar). */
 export function affectsPresentation(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration(`${SECTION}.asOf`) || event.affectsConfiguration(`${SECTION}.statusBar`);
+}
+
+/** Settings whose change means open memos must be checked again. */
+export function affectsChecks(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(`${SECTION}.severity`) || event.affectsConfiguration(`${SECTION}.asOf`);
 }

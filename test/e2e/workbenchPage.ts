@@ -47,13 +47,17 @@ export async function openWorkbench(scripts: WorkbenchScripts, fixture: string, 
 /** Opens a workspace file through Quick Open and waits for its editor. */
 export async function openFile(page: Page, relativePath: string): Promise<Locator> {
   const name = relativePath.split('/').pop()!;
-  await page.locator('.monaco-workbench').click({ position: { x: 600, y: 5 } }).catch(() => undefined);
+  // Close whatever menu or widget a previous step left open.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(relativePath);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor();
-  await page.keyboard.press('Enter');
+  // Wait for the filtered row itself: the list first shows recently opened files.
+  const row = page.locator(`.quick-input-widget .quick-input-list .monaco-list-row[aria-label*="${name}"]`).first();
+  await row.waitFor();
+  await row.click();
   const editor = page.locator(`.monaco-editor[data-uri$="${name}"]`);
   await editor.waitFor();
   await editor.locator('.view-lines').waitFor();

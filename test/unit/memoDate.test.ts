@@ -57,3 +57,23 @@ describe("the memo's as-of date", () => {
     assert.equal(findFrontMatter('---\nnever closed'), undefined);
   });
 });
+
+describe('the memo date from a dateline at the top', () => {
+  const today = partialDate('2026-11-25');
+  const cases: Array<[string, string, string]> = [
+    ['an ISO date on its own line', '# Memo\n2025-10-23\n\nText', '2025-10-23 (dateline)'],
+    ['a labelled date', 'Date: 23 October 2025\n\nText', '2025-10-23 (dateline)'],
+    ['an American date in emphasis', '# Memo\n*October 23rd, 2025*\n\nText', '2025-10-23 (dateline)'],
+    ['a date wrapped in HTML', '<span style="color:#808080">October 23rd 2025</span>\n\nText', '2025-10-23 (dateline)'],
+    ['a date inside a sentence is not a dateline', 'On 23 October 2025 we met.\n', '2026-11-25 (today)'],
+    ['a dateline far below the top is not used', `${'line\n'.repeat(20)}2025-10-23\n`, '2026-11-25 (today)'],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(what, () => assert.equal(describeMemoDate(memoDate(text, { today })), expected));
+  }
+
+  it('comes after front matter and the setting', () => {
+    assert.equal(describeMemoDate(memoDate('---\nas_of: 2020-01-01\n---\n2025-10-23\n', { today })), '2020-01-01 (front matter as_of)');
+    assert.equal(describeMemoDate(memoDate('2025-10-23\n', { today, setting: '2021' })), '2021 (setting interlocutor.asOf)');
+  });
+});

@@ -1,0 +1,130 @@
+/** `interlocutor check [files|globs|directories]`: the editor's stale-claim checks, for CI. */
+import { statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { globSync } from 'tinyglobby';
+import { checkMemo, CLAIM_CODES } from '../core/claimChecker';
+import { parsePartialDate } from '../core/dates';
+import { describeMemoDate, memoDate } from '../core/memoDate';
+import { severityConfig, SEVERITIES, type Severity } from '../core/severity';
+import { LineIndex } from '../core/text';
+import { formatJson, formatSarif, formatStylish, type CheckMessage, type FileResult } from './formatters';
+import type { CliIo } from './io';
+import { formatProblem, loadCliKnowledge, UsageError } from './knowledge';
+import { readWorkspaceSettings } from './workspaceSettings';
+
+const MEMO_EXTENSIONS = '{md,markdown,mdown,mkd}';
+
+export function checkCommand(args: readonly string[], io: CliIo, version: string): number {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      'as-of': { type: 'string' },
+      dataset: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      severity: { type: 'string', multiple: true },
+      'max-warnings': { type: 'string' },
+    },
+  });
+  const format = values.format ?? 'stylish';
+  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError('--format must be stylish, json or sarif');
+  if (values['as-of'] !== undefined) {
+    const parsed = parsePartialDate(values['as-of']);
+    if (!parsed.ok) throw new UsageError(`--as-of: ${parsed.message}`);
+  }
+  const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+  if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError('--max-warnings takes a whole number');
+
+  const settings = readWorkspaceSettings(io);
+  const fromSettings = (key: string) => settings.values[`interlocutor.${key}`];
+  const overrides = new Map<string, Severity>();
+  for (const entry of values.severity ?? []) {
+    const [code, level] = entry.split('=');
+    if (!code || !(CLAIM_CODES as readonly string[]).includes(code) || !level || !(SEVERITIES as readonly string[]).includes(level)) {
+      throw new UsageError(`--severity takes CODE=LEVEL, with CODE one of ${CLAIM_CODES.join(', ')} and LEVEL one of ${SEVERITIES.join(', ')}`);
+    }
+    overrides.set(code, level as Severity);
+  }
+  const severities = severityConfig((code) => overrides.get(code) ?? fromSettings(`severity.${code}`));
+
+  const settingsDatasets = Array.isArray(fromSettings('datasets')) ? (fromSettings('datasets') as unknown[]).filter((path): path is string => typeof path === 'string') : [];
+  const knowledge = loadCliKnowledge(io, [...settingsDatasets, ...(values.dataset ?? [])]);
+  if (knowledge.problems.length > 0) {
+    for (const problem of knowledge.problems) io.stderr(`${formatProblem(problem)}\n`);
+    return 2;
+  }
+
+  const files = expandFiles(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  if (files.length === 0) throw new UsageError(`no Markdown files match ${positionals.join(' ') || '.'}`);
+  const fallbackDate = values['as-of'] ?? (typeof fromSettings('asOf') === 'string' ? (fromSettings('asOf') as string) : undefined);
+
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = io.readFile(file);
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const memo = memoDate(text, { setting: fallbackDate, today: io.today });
+    if (memo.problem) io.stderr(`${file}${memo.problem.range ? `:${memo.problem.range.start.line + 1}:${memo.problem.range.start.character + 1}` : ''}: warning: ${memo.problem.message}; using ${describeMemoDate(memo)}\n`);
+    const lines = new LineIndex(text);
+    const messages: CheckMessage[] = [];
+    for (const finding of checkMemo(knowledge.kb, text, { date: memo.date })) {
+      const severity = severities[finding.code];
+      if (severity === 'off') continue;
+      const start = lines.positionAt(finding.start);
+      const end = lines.positionAt(finding.end);
+      messages.push({
+        ruleId: finding.code,
+        severity,
+        message: finding.message,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        suggestions: finding.fixes
+          .filter((fix) => fix.edits.length === 1)
+          .map((fix) => ({ desc: fix.title, fix: { range: [fix.edits[0]!.start, fix.edits[0]!.end] as [number, number], text: fix.edits[0]!.newText } })),
+      });
+    }
+    results.push({ filePath: file, messages, asOf: describeMemoDate(memo) });
+  }
+
+  if (format === 'json') io.stdout(`${formatJson(results)}\n`);
+  else if (format === 'sarif') io.stdout(`${formatSarif(results, io.cwd, version, severities)}\n`);
+  else io.stdout(formatStylish(results, io.cwd, io.color));
+
+  const all = results.flatMap((result) => result.messages);
+  const errors = all.filter((message) => message.severity === 'error').length;
+  const warnings = all.filter((message) => message.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`interlocutor: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Files as given, directories as every Markdown file under them, globs expanded; sorted, unique. */
+function expandFiles(patterns: readonly string[], cwd: string): string[] {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    const absolute = isAbsolute(pattern) ? pattern : resolve(cwd, pattern);
+    let stats: ReturnType<typeof statSync> | undefined;
+    try {
+      stats = statSync(absolute);
+    } catch {
+      stats = undefined;
+    }
+    if (stats?.isFile()) {
+      files.add(absolute);
+    } else if (stats?.isDirectory()) {
+      for (const file of globSync(`**/*.${MEMO_EXTENSIONS}`, { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(file);
+    } else {
+      for (const file of globSync(pattern, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(file);
+    }
+  }
+  return [...files].sort();
+}

@@ -1,0 +1,298 @@
+/**
+ * Judges claims against the datasets on a date (the sentence's own time, else the memo's) and
+ * returns findings as plain data: code, message, range, and the edits that would fix each one.
+ * Unknown answers (partial dates, dates past verifiedThrough) never produce a finding.
+ */
+import { findClaims, type Claim, type Span } from './claimFinder';
+import { formatPartialDate, type PartialDate } from './dates';
+import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
+import { isDisabled, proseView } from './markdownRegions';
+import { sentenceAt, sentenceStarts, timeNearest, timesIn } from './sentences';
+
+export const CLAIM_CODES = ['stale-role', 'not-yet-in-role', 'never-held-role', 'still-in-role'] as const;
+export type ClaimCode = (typeof CLAIM_CODES)[number];
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export type FixKind = 'make-historical-former' | 'make-historical-then' | 'remove-marker' | 'replace-actor' | 'replace-role' | 'disable-line';
+
+export interface Fix {
+  readonly kind: FixKind;
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly preferred: boolean;
+}
+
+export interface Finding {
+  readonly code: ClaimCode;
+  readonly message: string;
+  /** Offsets of the claim in the memo. */
+  readonly start: number;
+  readonly end: number;
+  readonly actorId: string;
+  readonly roleId: string;
+  /** The date the claim was judged at, and whether the sentence named it. */
+  readonly date: PartialDate;
+  readonly dateFromSentence: boolean;
+  readonly fixes: readonly Fix[];
+}
+
+export interface CheckOptions {
+  /** The memo's date: used for every sentence that does not name its own time. */
+  readonly date: PartialDate;
+}
+
+export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions): Finding[] {
+  const { prose, disabled } = proseView(text);
+  const starts = sentenceStarts(prose);
+  const findings: Finding[] = [];
+  for (const claim of findClaims(kb, prose)) {
+    const [sentenceStart, sentenceEnd] = sentenceAt(starts, prose.length, claim.span.start);
+    const time = timeNearest(timesIn(prose, sentenceStart, sentenceEnd), claim.span.start, claim.span.end);
+    const date = time?.date ?? options.date;
+    const finding = judge(kb, text, claim, date, Boolean(time));
+    if (finding && !isDisabled(disabled, finding.start, finding.code)) findings.push(finding);
+  }
+  return findings;
+}
+
+/** The posts a claim may name, narrowed by the countries its words name. */
+function candidateRoles(kb: KnowledgeBase, claim: Claim): string[] {
+  if (claim.countries.length === 0) return [...claim.roleIds];
+  const narrowed = claim.roleIds.filter((roleId) => {
+    const country = kb.role(roleId)?.country;
+    return !country || claim.countries.includes(country);
+  });
+  return narrowed.length > 0 ? narrowed : [...claim.roleIds];
+}
+
+function judge(kb: KnowledgeBase, text: string, claim: Claim, date: PartialDate, dateFromSentence: boolean): Finding | undefined {
+  if (claim.tense === 'future') return undefined;
+  const roleIds = candidateRoles(kb, claim);
+  if (claim.bySurname) return judgeBySurname(kb, text, claim, roleIds, date, dateFromSentence);
+  // A full name shared by several people cannot be judged without knowing which one is meant.
+  const actorIds = resolveByRole(kb, claim.actorIds, roleIds, date);
+  if (actorIds.length !== 1) return undefined;
+  return judgeActor(kb, text, claim, actorIds[0]!, roleIds, date, dateFromSentence);
+}
+
+/** Among people sharing a name ("Mr Wang"), those the post points to: holders on the date, else those who ever held it. */
+function resolveByRole(kb: KnowledgeBase, actorIds: readonly string[], roleIds: readonly string[], date: PartialDate): readonly string[] {
+  if (actorIds.length <= 1) return actorIds;
+  const holding = actorIds.filter((actorId) => tenuresOf(kb, actorId, roleIds, date).some((entry) => entry.holds !== false));
+  if (holding.length > 0) return holding;
+  return actorIds.filter((actorId) => tenuresOf(kb, actorId, roleIds, date).length > 0);
+}
+
+function tenuresOf(kb: KnowledgeBase, actorId: string, roleIds: readonly string[], date: PartialDate): TenureOnDate[] {
+  return kb.tenuresOn(actorId, date).filter((entry) => roleIds.includes(entry.tenure.role));
+}
+
+function judgeActor(kb: KnowledgeBase, text: string, claim: Claim, actorId: string, roleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
+  const actor = kb.actor(actorId)!;
+  const held = tenuresOf(kb, actorId, roleIds, date);
+  const on = onDate(date);
+  const roleTitle = kb.role(roleIds[0]!)?.title ?? claim.roleText;
+  const base = { actorId, date, dateFromSentence, start: claim.span.start, end: claim.span.end };
+
+  if (held.length === 0) {
+    if (!neverHeldIsKnowable(kb, actorId, roleIds, claim, date)) return undefined;
+    const now = currentPosts(kb, actorId, date);
+    const message =
+      `${actor.name} never held the post of ${roleTitle} in the datasets.` +
+      (now.length ? ` ${capitalize(on)} ${actor.name} is ${joinNames(now.slice(0, 2).map(postTitle))}.` : '') +
+      holderSentence(kb, roleIds, date);
+    return { ...base, code: 'never-held-role', roleId: roleIds[0]!, message, fixes: fixesFor(kb, text, claim, 'never-held-role', actorId, roleIds, date) };
+  }
+  if (held.some((entry) => entry.holds === 'unknown')) return undefined;
+  const holding = held.find((entry) => entry.holds === true);
+
+  if (claim.tense === 'former') {
+    if (holding) {
+      const marker = claim.markerSpan ? text.slice(claim.markerSpan.start, claim.markerSpan.end) : 'former';
+      const message = `${actor.name} still holds the post of ${postTitle(holding)} ${on} (since ${holding.tenure.start ?? 'an unknown date'}), so "${marker}" is wrong on this date.`;
+      return { ...base, code: 'still-in-role', roleId: holding.tenure.role, message, fixes: fixesFor(kb, text, claim, 'still-in-role', actorId, roleIds, date) };
+    }
+    if (held.every((entry) => entry.state === 'future')) return notYet(kb, text, claim, actorId, roleIds, held, date, base);
+    return undefined;
+  }
+  if (claim.tense === 'past') {
+    // "then foreign minister" places the post at some earlier time: wrong only if it had not begun.
+    return held.every((entry) => entry.state === 'future') ? notYet(kb, text, claim, actorId, roleIds, held, date, base) : undefined;
+  }
+  if (holding) return undefined;
+  if (held.every((entry) => entry.state === 'future')) return notYet(kb, text, claim, actorId, roleIds, held, date, base);
+  const last = [...held].reverse().find((entry) => entry.state === 'former')!;
+  const again = held.find((entry) => entry.state === 'future');
+  const message =
+    `${actor.name} left the post of ${postTitle(last)} on ${last.tenure.end}` +
+    (again ? ` and took it up again on ${again.tenure.start}` : '') +
+    `;${holderSentence(kb, roleIds, date).replace(/^ (On|In) /, (_, word: string) => ` ${word.toLowerCase()} `)}`;
+  return { ...base, code: 'stale-role', roleId: last.tenure.role, message: tidy(message), fixes: fixesFor(kb, text, claim, 'stale-role', actorId, roleIds, date) };
+}
+
+function notYet(kb: KnowledgeBase, text: string, claim: Claim, actorId: string, roleIds: string[], held: readonly TenureOnDate[], date: PartialDate, base: Omit<Finding, 'code' | 'roleId' | 'message' | 'fixes'>): Finding {
+  const first = held[0]!;
+  const actor = kb.actor(actorId)!;
+  const message = tidy(`${actor.name} became ${postTitle(first)} only on ${first.tenure.start ?? 'a later date'};${holderSentence(kb, roleIds, date).replace(/^ (On|In) /, (_, word: string) => ` ${word.toLowerCase()} `)}`);
+  return { ...base, code: 'not-yet-in-role', roleId: first.tenure.role, message, fixes: fixesFor(kb, text, claim, 'not-yet-in-role', actorId, roleIds, date) };
+}
+
+/** "Vice-Premier Liu": fine when anyone of that surname held the post on the date. */
+function judgeBySurname(kb: KnowledgeBase, text: string, claim: Claim, roleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
+  const holders = claim.actorIds.filter((actorId) => tenuresOf(kb, actorId, roleIds, date).length > 0);
+  if (holders.length === 0) return undefined;
+  if (holders.some((actorId) => tenuresOf(kb, actorId, roleIds, date).some((entry) => entry.holds !== false))) return undefined;
+  // Only when the datasets know who did hold a one-holder post then: otherwise the title may
+  // name someone the datasets do not have ("Premier Li" in 2019 is Li Keqiang).
+  const known = roleIds.some((roleId) => kb.role(roleId)?.unique && kb.holdersOn(roleId, date).some((entry) => entry.holds === true));
+  if (!known) return undefined;
+  // The one they most likely mean: the holder closest in time.
+  const byDistance = holders
+    .map((actorId) => ({ actorId, distance: Math.min(...tenuresOf(kb, actorId, roleIds, date).map((entry) => distanceInDays(entry, date))) }))
+    .sort((a, b) => a.distance - b.distance);
+  return judgeActor(kb, text, { ...claim, bySurname: false }, byDistance[0]!.actorId, roleIds, date, dateFromSentence);
+}
+
+function distanceInDays(entry: TenureOnDate, date: PartialDate): number {
+  const day = Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1);
+  const edge = (value: string | null | undefined) => (value ? Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7) || 1) - 1, Number(value.slice(8, 10) || 1)) : undefined);
+  const start = edge(entry.tenure.start);
+  const end = edge(entry.tenure.end);
+  return Math.min(start !== undefined ? Math.abs(day - start) : Infinity, end !== undefined ? Math.abs(day - end) : Infinity);
+}
+
+/**
+ * Datasets are not exhaustive, so "never held" is only said where the data can back it: for a
+ * claim presented as current, the post has one holder and the datasets know who held it then;
+ * for a historical claim, the person's own record is in the datasets and is from the post's country.
+ */
+function neverHeldIsKnowable(kb: KnowledgeBase, actorId: string, roleIds: readonly string[], claim: Claim, date: PartialDate): boolean {
+  const actor = kb.actor(actorId);
+  if (!actor || actor.tenures.length === 0) return false;
+  const uniqueRoles = roleIds.filter((roleId) => kb.role(roleId)?.unique);
+  if (uniqueRoles.length === 0) return false;
+  if (claim.tense === 'current') return uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).some((entry) => entry.holds === true));
+  return uniqueRoles.some((roleId) => {
+    const country = kb.role(roleId)?.country;
+    return !country || !actor.country || country === actor.country;
+  }) && uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).length > 0 || kb.tenuresOfRole(roleId).length > 0);
+}
+
+function currentPosts(kb: KnowledgeBase, actorId: string, date: PartialDate): TenureOnDate[] {
+  return kb
+    .tenuresOn(actorId, date)
+    .filter((entry) => entry.holds === true)
+    .sort((a, b) => Number(b.role?.unique ?? false) - Number(a.role?.unique ?? false));
+}
+
+/** The post's own title in messages ("foreign minister"), not a tenure's note-like title. */
+function postTitle(entry: TenureOnDate): string {
+  return entry.role?.title ?? tenureTitle(entry);
+}
+
+/** " On 2025-10-23 the foreign minister is Wang Yi." or nothing when the datasets do not say. */
+function holderSentence(kb: KnowledgeBase, roleIds: readonly string[], date: PartialDate): string {
+  for (const roleId of roleIds) {
+    const role = kb.role(roleId);
+    const holders = kb.holdersOn(roleId, date).filter((entry) => entry.holds === true);
+    if (!role || holders.length === 0) continue;
+    const names = [...new Set(holders.map((entry) => entry.actor.name))];
+    const verb = names.length > 1 ? 'are' : 'is';
+    const title = names.length > 1 && !role.unique ? pluralTitle(role.title) : role.title;
+    return ` ${capitalize(onDate(date))} the ${title} ${verb} ${joinNames(names.slice(0, 4))}${names.length > 4 ? ' and others' : ''}.`;
+  }
+  return '';
+}
+
+/** "on 2025-10-23" for a day, "in 2023-03" or "in 2019" for a month or a year. */
+function onDate(date: PartialDate): string {
+  return `${date.day !== undefined ? 'on' : 'in'} ${formatPartialDate(date)}`;
+}
+
+function capitalize(text: string): string {
+  return text ? `${text[0]!.toUpperCase()}${text.slice(1)}` : text;
+}
+
+function pluralTitle(title: string): string {
+  return title.endsWith('s') ? title : `${title}s`;
+}
+
+function joinNames(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function tidy(message: string): string {
+  return message.replace(/;$/, '.').replace(/;\s*$/, '.').replace(/;(?=[^ ])/, '; ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixes: each is one edit the user chooses; none is applied without them.
+
+function fixesFor(kb: KnowledgeBase, text: string, claim: Claim, code: ClaimCode, actorId: string, roleIds: readonly string[], date: PartialDate): Fix[] {
+  const fixes: Fix[] = [];
+  const on = onDate(date);
+  const atSentenceStart = /(^|[.!?]\s+|\n\s*)$/.test(text.slice(Math.max(0, claim.historicalInsertAt - 40), claim.historicalInsertAt));
+  const insertWord = (word: string) => (atSentenceStart ? `${word[0]!.toUpperCase()}${word.slice(1)} ` : `${word} `);
+
+  if (code === 'still-in-role' && claim.markerSpan) {
+    fixes.push({ kind: 'remove-marker', title: `Remove "${text.slice(claim.markerSpan.start, claim.markerSpan.end)}"`, edits: [removal(text, claim.markerSpan)], preferred: true });
+  }
+  if (code === 'stale-role') {
+    fixes.push({ kind: 'make-historical-former', title: 'Make it historical: "former"', edits: [{ start: claim.historicalInsertAt, end: claim.historicalInsertAt, newText: insertWord('former') }], preferred: true });
+    fixes.push({ kind: 'make-historical-then', title: 'Make it historical: "then"', edits: [{ start: claim.historicalInsertAt, end: claim.historicalInsertAt, newText: insertWord('then') }], preferred: false });
+  }
+  if (code !== 'still-in-role') {
+    const holder = soleHolder(kb, roleIds, date);
+    if (holder && holder.actor.id !== actorId) {
+      fixes.push({ kind: 'replace-actor', title: `Replace with ${holder.actor.name}, the ${postTitle(holder)} ${on}`, edits: [{ ...claim.actorSpan, newText: holder.actor.name }], preferred: code !== 'stale-role' });
+    }
+    const now = currentPosts(kb, actorId, date).find((entry) => entry.role?.unique) ?? currentPosts(kb, actorId, date)[0];
+    if (now) {
+      const title = matchCase(postTitle(now), claim.roleText);
+      fixes.push({ kind: 'replace-role', title: `Replace the post with "${title}", held ${on}`, edits: [{ ...claim.roleSpan, newText: title }], preferred: code !== 'stale-role' && !fixes.some((fix) => fix.preferred) });
+    }
+  }
+  const lineEnd = text.indexOf('\n', claim.span.end);
+  const end = lineEnd === -1 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+  fixes.push({ kind: 'disable-line', title: `Disable ${code} for this line`, edits: [{ start: end, end, newText: ` <!-- interlocutor-disable-line ${code} -->` }], preferred: false });
+  return fixes;
+}
+
+function soleHolder(kb: KnowledgeBase, roleIds: readonly string[], date: PartialDate): TenureOnDate | undefined {
+  for (const roleId of roleIds) {
+    if (!kb.role(roleId)?.unique) continue;
+    const holders = kb.holdersOn(roleId, date).filter((entry) => entry.holds === true && !entry.tenure.acting);
+    if (holders.length === 1) return holders[0];
+    const acting = kb.holdersOn(roleId, date).filter((entry) => entry.holds === true);
+    if (acting.length === 1) return acting[0];
+  }
+  return undefined;
+}
+
+/** Deletes a marker with the space or hyphen after it: "former Wang Yi" → "Wang Yi". */
+function removal(text: string, span: Span): TextEdit {
+  let end = span.end;
+  while (end < text.length && /[ \t\-\u2010\u2011]/.test(text[end]!)) end++;
+  // Keep the capital of a sentence-initial marker on the word that now starts the sentence.
+  const marker = text.slice(span.start, span.end);
+  if (/^\p{Lu}/u.test(marker) && end < text.length && /\p{Ll}/u.test(text[end]!)) {
+    return { start: span.start, end: end + 1, newText: text[end]!.toUpperCase() };
+  }
+  return { start: span.start, end, newText: '' };
+}
+
+/** Title Case when the original was written that way ("Commerce Secretary" → "Treasury Secretary"). */
+function matchCase(title: string, original: string): string {
+  const words = original.split(/\s+/);
+  const titleCase = words.length > 0 && words.every((word) => /^[\p{Lu}\d]/u.test(word) || ['of', 'the', 'to', 'for', 'and'].includes(word));
+  if (!titleCase) return title;
+  return title.replace(/(^|[\s-])(\p{Ll})/gu, (whole, lead: string, letter: string, offset: number) => {
+    const word = title.slice(offset + lead.length).split(/[\s-]/)[0]!;
+    return ['of', 'the', 'to', 'for', 'and'].includes(word) && offset > 0 ? whole : `${lead}${letter.toUpperCase()}`;
+  });
+}

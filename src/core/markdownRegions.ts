@@ -1,0 +1,197 @@
+/**
+ * Which parts of a memo are prose to check, and where the author switched checks off.
+ *
+ * Written by hand rather than with a Markdown parser: the checker needs exact character offsets
+ * for inline spans (code, link targets, comments), which markdown-it's token stream does not give,
+ * and the scan has to stay linear on hostile input (a 1 MiB line of backticks). Every loop below
+ * moves forward through the text; none re-scans what it has passed.
+ */
+import { findFrontMatter } from './memoDate';
+
+export interface DisabledRange {
+  /** Offsets of the text where checks are off. */
+  readonly start: number;
+  readonly end: number;
+  /** Codes switched off; undefined means every code. */
+  readonly codes?: ReadonlySet<string>;
+}
+
+export interface ProseView {
+  /** The memo with every non-prose character replaced by a space; line breaks and offsets kept. */
+  readonly prose: string;
+  readonly disabled: readonly DisabledRange[];
+}
+
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
+const CONTROL = /^\s*interlocutor-(disable-next-line|disable-line|disable|enable)\b([^]*)$/;
+
+export function proseView(text: string): ProseView {
+  const chars = new Uint8Array(text.length); // 1 = not prose
+  const blank = (start: number, end: number) => chars.fill(1, Math.max(0, start), Math.min(text.length, end));
+  const disabled: DisabledRange[] = [];
+
+  const frontMatter = findFrontMatter(text);
+  if (frontMatter) blank(frontMatter.start, frontMatter.end);
+
+  blankCodeBlocks(text, frontMatter?.end ?? 0, blank);
+  blankHtmlComments(text, chars, blank, disabled);
+  blankInlineCode(text, chars, blank);
+  blankLinksAndUrls(text, chars, blank);
+
+  let prose = '';
+  if (chars.includes(1)) {
+    const parts: string[] = [];
+    let runStart = 0;
+    for (let index = 0; index <= text.length; index++) {
+      const masked = index < text.length && chars[index] === 1;
+      const previousMasked = index > 0 && chars[index - 1] === 1;
+      if (index === text.length || masked !== previousMasked) {
+        const segment = text.slice(runStart, index);
+        parts.push(previousMasked ? segment.replace(/[^\r\n]/g, ' ') : segment);
+        runStart = index;
+      }
+    }
+    prose = parts.join('');
+  } else {
+    prose = text;
+  }
+  return { prose, disabled };
+}
+
+/** Fenced code (``` or ~~~) and indented code blocks, line by line. */
+function blankCodeBlocks(text: string, from: number, blank: (start: number, end: number) => void) {
+  let fence: { char: string; length: number } | undefined;
+  let previousBlank = true;
+  let previousCode = false;
+  let inList = false;
+  for (let lineStart = from; lineStart < text.length; ) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const isBlank = line.trim() === '';
+    if (fence) {
+      blank(lineStart, lineEnd);
+      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
+      if (close.test(line)) fence = undefined;
+    } else {
+      const open = FENCE_OPEN.exec(line);
+      if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) {
+        fence = { char: open[1]![0]!, length: open[1]!.length };
+        blank(lineStart, lineEnd);
+        previousCode = false;
+      } else if (!isBlank && /^(?: {4}|\t)/.test(line) && (previousBlank || previousCode) && !inList) {
+        blank(lineStart, lineEnd);
+        previousCode = true;
+      } else {
+        previousCode = previousCode && isBlank;
+        if (LIST_ITEM.test(line)) inList = true;
+        else if (!isBlank && previousBlank && !/^[ \t]/.test(line)) inList = false;
+      }
+    }
+    previousBlank = isBlank;
+    lineStart = lineEnd + 1;
+  }
+}
+
+/** HTML comments, including the control comments that switch checks off and on. */
+function blankHtmlComments(text: string, chars: Uint8Array, blank: (start: number, end: number) => void, disabled: DisabledRange[]) {
+  let openRegion: { start: number; codes?: ReadonlySet<string> } | undefined;
+  for (let start = text.indexOf('<!--'); start !== -1; ) {
+    if (chars[start] === 1) {
+      start = text.indexOf('<!--', start + 4);
+      continue;
+    }
+    const close = text.indexOf('-->', start + 4);
+    const end = close === -1 ? text.length : close + 3;
+    blank(start, end);
+    const control = CONTROL.exec(text.slice(start + 4, close === -1 ? end : close));
+    if (control) {
+      const codes = parseCodes(control[2] ?? '');
+      const directive = control[1];
+      if (directive === 'disable') {
+        openRegion ??= { start: end, ...(codes ? { codes } : {}) };
+      } else if (directive === 'enable') {
+        if (openRegion) disabled.push({ start: openRegion.start, end: start, ...(openRegion.codes ? { codes: openRegion.codes } : {}) });
+        openRegion = undefined;
+      } else {
+        const [lineStart, lineEnd] = directive === 'disable-line' ? lineAround(text, start) : lineAround(text, lineAround(text, end)[1] + 1);
+        disabled.push({ start: lineStart, end: lineEnd, ...(codes ? { codes } : {}) });
+      }
+    }
+    start = close === -1 ? -1 : text.indexOf('<!--', end);
+  }
+  if (openRegion) disabled.push({ start: openRegion.start, end: text.length, ...(openRegion.codes ? { codes: openRegion.codes } : {}) });
+}
+
+/** "stale-role, still-in-role -- why": the codes before an optional "--" description. */
+function parseCodes(text: string): ReadonlySet<string> | undefined {
+  const codes = text
+    .split(/\s--\s|^--\s/)[0]!
+    .split(/[\s,]+/)
+    .map((code) => code.trim())
+    .filter((code) => /^[a-z]+(?:-[a-z]+)+$/.test(code));
+  return codes.length > 0 ? new Set(codes) : undefined;
+}
+
+function lineAround(text: string, offset: number): [number, number] {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  return [start, newline === -1 ? text.length : newline];
+}
+
+/**
+ * Inline code: a run of N backticks up to the next run of exactly N. Runs are indexed by length
+ * first, so finding each closer is a step forward in a list, not a search.
+ */
+function blankInlineCode(text: string, chars: Uint8Array, blank: (start: number, end: number) => void) {
+  const runsByLength = new Map<number, number[]>();
+  for (let index = text.indexOf('`'); index !== -1; ) {
+    let end = index;
+    while (end < text.length && text[end] === '`') end++;
+    if (chars[index] !== 1) {
+      const list = runsByLength.get(end - index) ?? [];
+      list.push(index);
+      runsByLength.set(end - index, list);
+    }
+    index = text.indexOf('`', end);
+  }
+  const cursor = new Map<number, number>();
+  let coveredUntil = 0;
+  const runs = [...runsByLength.entries()].flatMap(([length, starts]) => starts.map((start) => ({ start, length }))).sort((a, b) => a.start - b.start);
+  for (const run of runs) {
+    if (run.start < coveredUntil) continue;
+    const starts = runsByLength.get(run.length)!;
+    let position = cursor.get(run.length) ?? 0;
+    while (position < starts.length && starts[position]! <= run.start) position++;
+    cursor.set(run.length, position);
+    const closer = starts[position];
+    // Inline code does not cross a blank line.
+    if (closer === undefined || /\n[ \t]*\n/.test(text.slice(run.start, closer))) continue;
+    blank(run.start, closer + run.length);
+    coveredUntil = closer + run.length;
+    cursor.set(run.length, position + 1);
+  }
+}
+
+const LINK_TARGET = /\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g;
+const REFERENCE_DEFINITION = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$/gm;
+const AUTOLINK = /<(?:https?|mailto|ftp):[^\s<>]*>|\bhttps?:\/\/[^\s<>()]*[^\s<>().,;:!?'"]/g;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?\/?>/g;
+
+/** Link destinations, reference definitions, autolinks, bare URLs and HTML tags. */
+function blankLinksAndUrls(text: string, chars: Uint8Array, blank: (start: number, end: number) => void) {
+  for (const pattern of [LINK_TARGET, REFERENCE_DEFINITION, AUTOLINK, HTML_TAG]) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (chars[match.index] === 1) continue;
+      // Keep the "]" of a link: the link text before it is prose.
+      blank(match.index + (pattern === LINK_TARGET ? 1 : 0), match.index + match[0].length);
+    }
+  }
+}
+
+/** Is a finding at `offset` with `code` switched off by a control comment? */
+export function isDisabled(disabled: readonly DisabledRange[], offset: number, code: string): boolean {
+  return disabled.some((range) => range.start <= offset && offset <= range.end && (!range.codes || range.codes.has(code)));
+}

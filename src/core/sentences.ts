@@ -1,0 +1,97 @@
+/**
+ * Sentences, and the time a sentence names for itself ("In 2019, ...", "In March 2023 ...",
+ * "Until 2021 ..."), so that a claim inside it is judged at that time instead of the memo's date.
+ */
+import type { PartialDate } from './dates';
+
+/**
+ * Offsets where sentences begin, found in one pass: after ".", "!" or "?" followed by a space and
+ * a capital, digit or quote (unless the word before is an abbreviation such as "Mr." or "U.S."),
+ * after a blank line, and at headings, list items and table rows.
+ */
+export function sentenceStarts(prose: string): number[] {
+  const starts = [0];
+  const boundary = /([.!?]["'\u201d\u2019)]?)(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=["'\u201c\u2018(]?[\p{Lu}\d])|\n[ \t]*\n|\n(?=[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|\|))|\|/gu;
+  for (let match = boundary.exec(prose); match; match = boundary.exec(prose)) {
+    if (match[1] && isAbbreviation(prose, match.index)) continue;
+    starts.push(match.index + match[0].length);
+  }
+  return starts;
+}
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'adm', 'col', 'lt', 'sen', 'rep', 'gov', 'amb', 'vs', 'etc', 'e.g', 'i.e', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'p.m', 'a.m']);
+
+function isAbbreviation(text: string, periodIndex: number): boolean {
+  if (text[periodIndex] !== '.') return false;
+  let start = periodIndex;
+  while (start > 0 && /[\p{L}.]/u.test(text[start - 1]!)) start--;
+  const word = text.slice(start, periodIndex).toLowerCase();
+  // A single capital letter is an initial ("John L. Thornton").
+  return ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(text.slice(start, periodIndex));
+}
+
+/** The [start, end) of the sentence around `offset`, given the starts from sentenceStarts. */
+export function sentenceAt(starts: readonly number[], textLength: number, offset: number): [number, number] {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return [starts[low]!, low + 1 < starts.length ? starts[low + 1]! : textLength];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+export interface TimeMention {
+  readonly start: number;
+  readonly end: number;
+  readonly date: PartialDate;
+}
+
+/**
+ * Years in a sentence, with a month or day when one is attached: "2019", "March 2023",
+ * "5 March 2023", "March 5, 2023", "2023-03-05", "2023-24". Numbers that are amounts ("$2020",
+ * "2020 tonnes" is rare enough to accept) are not years.
+ */
+const TIME = /(?<![\w$£€.,-])(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?(?:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?)?((?:19|20)\d{2})(?:-(\d{2})(?:-(\d{2}))?)?(?![\w%]|\.\d|,\d)/g;
+
+export function timesIn(prose: string, start: number, end: number): TimeMention[] {
+  const found: TimeMention[] = [];
+  const sentence = prose.slice(start, end);
+  TIME.lastIndex = 0;
+  for (let match = TIME.exec(sentence); match; match = TIME.exec(sentence)) {
+    const year = Number(match[4]);
+    let month: number | undefined;
+    let day: number | undefined;
+    if (match[5] !== undefined && match[6] !== undefined) {
+      // A full ISO date. "2011-12" alone is more often a span of years than a month, so it counts as a year.
+      month = Number(match[5]);
+      day = Number(match[6]);
+    } else if (match[2]) {
+      month = MONTHS.indexOf(match[2].slice(0, 3).toLowerCase()) + 1;
+      const dayText = match[1] ?? match[3];
+      if (dayText !== undefined) day = Number(dayText);
+    }
+    if (month !== undefined && (month < 1 || month > 12)) month = undefined;
+    if (month === undefined || (day !== undefined && (day < 1 || day > 31))) day = undefined;
+    const date: PartialDate = month ? (day ? { year, month, day } : { year, month }) : { year };
+    found.push({ start: start + match.index, end: start + match.index + match[0].length, date });
+  }
+  return found;
+}
+
+/** The time named closest to a claim within its sentence, if any. */
+export function timeNearest(times: readonly TimeMention[], claimStart: number, claimEnd: number): TimeMention | undefined {
+  let best: TimeMention | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const time of times) {
+    const distance = time.end <= claimStart ? claimStart - time.end : time.start >= claimEnd ? time.start - claimEnd : 0;
+    if (distance < bestDistance) {
+      best = time;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,115 @@
+/**
+ * Stale-claim diagnostics for open memos: checked when a memo opens, again shortly after typing
+ * stops, and for every open memo when datasets or settings change; removed when a memo closes.
+ * The findings behind each diagnostic are kept for the quick fixes (codeActions.ts).
+ */
+import * as vscode from 'vscode';
+import { checkMemo, type Finding } from '../core/claimChecker';
+import type { Severity } from '../core/severity';
+import type { KnowledgeStore } from './knowledgeStore';
+import { isMemo, memoDateOf } from './memoDates';
+import { affectsChecks, readSettings } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'Interlocutor';
+const TYPING_DELAY_MS = 300;
+
+export interface CheckedMemo {
+  readonly version: number;
+  readonly findings: ReadonlyArray<{ finding: Finding; diagnostic: vscode.Diagnostic }>;
+}
+
+export class ClaimDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('interlocutor');
+  private readonly checked = new Map<string, CheckedMemo>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a memo's diagnostics were replaced. */
+  readonly onDidCheck = this.changed.event;
+
+  constructor(private readonly store: KnowledgeStore) {
+    this.disposables.push(
+      this.collection,
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, TYPING_DELAY_MS)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsChecks(event)) this.checkAllOpen();
+      }),
+      store.onDidChange(() => this.checkAllOpen()),
+    );
+    this.checkAllOpen();
+  }
+
+  /** The findings shown for a memo at its current version, for quick fixes. */
+  findingsFor(document: vscode.TextDocument): CheckedMemo['findings'] {
+    const checked = this.checked.get(document.uri.toString());
+    return checked && checked.version === document.version ? checked.findings : [];
+  }
+
+  private checkAllOpen() {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number) {
+    if (!isMemo(document)) return;
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.check(document);
+      }, delay),
+    );
+  }
+
+  private async check(document: vscode.TextDocument) {
+    const { kb } = await this.store.get();
+    if (document.isClosed) return;
+    const version = document.version;
+    const severities = readSettings(document.uri).severities;
+    const findings = checkMemo(kb, document.getText(), { date: memoDateOf(document).date }).flatMap((finding) => {
+      const severity = severities[finding.code];
+      return severity === 'off' ? [] : [{ finding, diagnostic: toDiagnostic(document, finding, severity) }];
+    });
+    // A newer edit may have arrived while the datasets loaded: its own check will report.
+    if (document.version !== version || document.isClosed) return;
+    this.checked.set(document.uri.toString(), { version, findings });
+    this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));
+    this.changed.fire(document.uri);
+  }
+
+  private forget(uri: vscode.Uri) {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.checked.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
+    this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+function toDiagnostic(document: vscode.TextDocument, finding: Finding, severity: Exclude<Severity, 'off'>): vscode.Diagnostic {
+  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
+  diagnostic.code = finding.code;
+  diagnostic.source = DIAGNOSTIC_SOURCE;
+  return diagnostic;
+}
+
