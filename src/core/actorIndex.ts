@@ -80,8 +80,7 @@ export class ActorIndex {
    * Linear in the text: one map lookup per word, plus one per known name length for the few
    * words that begin a name.
    */
-  findMentions(text: string, from = 0, to = text.length): Mention[] {
-    const tokens = tokenize(text, from, to);
+  findMentions(text: string, from = 0, to = text.length, tokens: readonly Token[] = tokenize(text, from, to)): Mention[] {
     const mentions: Mention[] = [];
     for (let index = 0; index < tokens.length; ) {
       const found = this.longestAt(text, tokens, index);

@@ -6,8 +6,9 @@
 import { findClaims, type Claim, type Span } from './claimFinder';
 import { formatPartialDate, type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
-import { isDisabled, proseView } from './markdownRegions';
-import { sentenceAt, sentenceStarts, timeNearest, timesIn } from './sentences';
+import { insideSpans, isDisabled, proseView, quotationSpans } from './markdownRegions';
+import { sentenceAt, sentenceStarts, timeNearest, timesIn, type TimeMention } from './sentences';
+import { LineIndex } from './text';
 
 export const CLAIM_CODES = ['stale-role', 'not-yet-in-role', 'never-held-role', 'still-in-role'] as const;
 export type ClaimCode = (typeof CLAIM_CODES)[number];
@@ -49,15 +50,45 @@ export interface CheckOptions {
 export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions): Finding[] {
   const { prose, disabled } = proseView(text);
   const starts = sentenceStarts(prose);
+  const quotations = quotationSpans(prose);
+  const lines = new LineIndex(text);
+  // Times are found once per sentence, however many claims it holds.
+  const timesBySentence = new Map<number, TimeMention[]>();
   const findings: Finding[] = [];
   for (const claim of findClaims(kb, prose)) {
+    if (insideSpans(quotations, claim.span.start)) continue;
     const [sentenceStart, sentenceEnd] = sentenceAt(starts, prose.length, claim.span.start);
-    const time = timeNearest(timesIn(prose, sentenceStart, sentenceEnd), claim.span.start, claim.span.end);
+    let sentenceTimes = timesBySentence.get(sentenceStart);
+    if (!sentenceTimes) {
+      sentenceTimes = timesIn(prose, sentenceStart, sentenceEnd);
+      timesBySentence.set(sentenceStart, sentenceTimes);
+    }
+    const time = timeNearest(nearbyTimes(sentenceTimes, claim).filter((candidate) => timeAppliesToClaim(prose, claim, candidate)), claim.span.start, claim.span.end);
     const date = time?.date ?? options.date;
-    const finding = judge(kb, text, claim, date, Boolean(time));
+    const finding = judge(kb, text, lines, claim, date, Boolean(time));
     if (finding && !isDisabled(disabled, finding.start, finding.code)) findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * Does a time named in the sentence set the time of the claim? One before the claim does ("In
+ * 2019, Cui Tiankai, China's ambassador, ..."). One after it does only when it dates what the
+ * claim's subject did ("..., met Wang Yi in 2023", "..., signed the deal on 15 January 2020"), not
+ * when it starts a state that still holds ("..., is under sanctions from 2018") or belongs to a
+ * span in another clause ("..., a job he held between 2015 and 2018").
+ */
+/** Only the times near a claim can date it; in a very long "sentence" (a table, a list) others are far away. */
+function nearbyTimes(times: readonly TimeMention[], claim: Claim): TimeMention[] {
+  const window = 400;
+  return times.filter((time) => time.end >= claim.span.start - window && time.start <= claim.span.end + window);
+}
+
+function timeAppliesToClaim(prose: string, claim: Claim, time: { start: number; end: number }): boolean {
+  if (time.end <= claim.span.start || time.start < claim.span.end) return true;
+  const between = prose.slice(claim.span.end, Math.min(time.start, claim.span.end + 400));
+  if (/\b(?:is|are|am|has|have|remains?|says|will|would|can|continues?|still)\b/i.test(between)) return false;
+  return /\b(?:in|on|during|at|by|around)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?$/i.test(between);
 }
 
 /** The posts a claim may name, narrowed by the countries its words name. */
@@ -70,14 +101,14 @@ function candidateRoles(kb: KnowledgeBase, claim: Claim): string[] {
   return narrowed.length > 0 ? narrowed : [...claim.roleIds];
 }
 
-function judge(kb: KnowledgeBase, text: string, claim: Claim, date: PartialDate, dateFromSentence: boolean): Finding | undefined {
+function judge(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, date: PartialDate, dateFromSentence: boolean): Finding | undefined {
   if (claim.tense === 'future') return undefined;
   const roleIds = candidateRoles(kb, claim);
-  if (claim.bySurname) return judgeBySurname(kb, text, claim, roleIds, date, dateFromSentence);
+  if (claim.bySurname) return judgeBySurname(kb, text, lines, claim, roleIds, date, dateFromSentence);
   // A full name shared by several people cannot be judged without knowing which one is meant.
   const actorIds = resolveByRole(kb, claim.actorIds, roleIds, date);
   if (actorIds.length !== 1) return undefined;
-  return judgeActor(kb, text, claim, actorIds[0]!, roleIds, date, dateFromSentence);
+  return judgeActor(kb, text, lines, claim, actorIds[0]!, roleIds, date, dateFromSentence);
 }
 
 /** Among people sharing a name ("Mr Wang"), those the post points to: holders on the date, else those who ever held it. */
@@ -92,7 +123,7 @@ function tenuresOf(kb: KnowledgeBase, actorId: string, roleIds: readonly string[
   return kb.tenuresOn(actorId, date).filter((entry) => roleIds.includes(entry.tenure.role));
 }
 
-function judgeActor(kb: KnowledgeBase, text: string, claim: Claim, actorId: string, roleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
+function judgeActor(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, actorId: string, roleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
   const actor = kb.actor(actorId)!;
   const held = tenuresOf(kb, actorId, roleIds, date);
   const on = onDate(date);
@@ -106,7 +137,7 @@ function judgeActor(kb: KnowledgeBase, text: string, claim: Claim, actorId: stri
       `${actor.name} never held the post of ${roleTitle} in the datasets.` +
       (now.length ? ` ${capitalize(on)} ${actor.name} is ${joinNames(now.slice(0, 2).map(postTitle))}.` : '') +
       holderSentence(kb, roleIds, date);
-    return { ...base, code: 'never-held-role', roleId: roleIds[0]!, message, fixes: fixesFor(kb, text, claim, 'never-held-role', actorId, roleIds, date) };
+    return { ...base, code: 'never-held-role', roleId: roleIds[0]!, message, fixes: fixesFor(kb, text, lines, claim, 'never-held-role', actorId, roleIds, date) };
   }
   if (held.some((entry) => entry.holds === 'unknown')) return undefined;
   const holding = held.find((entry) => entry.holds === true);
@@ -115,35 +146,35 @@ function judgeActor(kb: KnowledgeBase, text: string, claim: Claim, actorId: stri
     if (holding) {
       const marker = claim.markerSpan ? text.slice(claim.markerSpan.start, claim.markerSpan.end) : 'former';
       const message = `${actor.name} still holds the post of ${postTitle(holding)} ${on} (since ${holding.tenure.start ?? 'an unknown date'}), so "${marker}" is wrong on this date.`;
-      return { ...base, code: 'still-in-role', roleId: holding.tenure.role, message, fixes: fixesFor(kb, text, claim, 'still-in-role', actorId, roleIds, date) };
+      return { ...base, code: 'still-in-role', roleId: holding.tenure.role, message, fixes: fixesFor(kb, text, lines, claim, 'still-in-role', actorId, roleIds, date) };
     }
-    if (held.every((entry) => entry.state === 'future')) return notYet(kb, text, claim, actorId, roleIds, held, date, base);
+    if (held.every((entry) => entry.state === 'future')) return notYet(kb, text, lines, claim, actorId, roleIds, held, date, base);
     return undefined;
   }
   if (claim.tense === 'past') {
     // "then foreign minister" places the post at some earlier time: wrong only if it had not begun.
-    return held.every((entry) => entry.state === 'future') ? notYet(kb, text, claim, actorId, roleIds, held, date, base) : undefined;
+    return held.every((entry) => entry.state === 'future') ? notYet(kb, text, lines, claim, actorId, roleIds, held, date, base) : undefined;
   }
   if (holding) return undefined;
-  if (held.every((entry) => entry.state === 'future')) return notYet(kb, text, claim, actorId, roleIds, held, date, base);
+  if (held.every((entry) => entry.state === 'future')) return notYet(kb, text, lines, claim, actorId, roleIds, held, date, base);
   const last = [...held].reverse().find((entry) => entry.state === 'former')!;
   const again = held.find((entry) => entry.state === 'future');
   const message =
     `${actor.name} left the post of ${postTitle(last)} on ${last.tenure.end}` +
     (again ? ` and took it up again on ${again.tenure.start}` : '') +
     `;${holderSentence(kb, roleIds, date).replace(/^ (On|In) /, (_, word: string) => ` ${word.toLowerCase()} `)}`;
-  return { ...base, code: 'stale-role', roleId: last.tenure.role, message: tidy(message), fixes: fixesFor(kb, text, claim, 'stale-role', actorId, roleIds, date) };
+  return { ...base, code: 'stale-role', roleId: last.tenure.role, message: tidy(message), fixes: fixesFor(kb, text, lines, claim, 'stale-role', actorId, roleIds, date) };
 }
 
-function notYet(kb: KnowledgeBase, text: string, claim: Claim, actorId: string, roleIds: string[], held: readonly TenureOnDate[], date: PartialDate, base: Omit<Finding, 'code' | 'roleId' | 'message' | 'fixes'>): Finding {
+function notYet(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, actorId: string, roleIds: string[], held: readonly TenureOnDate[], date: PartialDate, base: Omit<Finding, 'code' | 'roleId' | 'message' | 'fixes'>): Finding {
   const first = held[0]!;
   const actor = kb.actor(actorId)!;
   const message = tidy(`${actor.name} became ${postTitle(first)} only on ${first.tenure.start ?? 'a later date'};${holderSentence(kb, roleIds, date).replace(/^ (On|In) /, (_, word: string) => ` ${word.toLowerCase()} `)}`);
-  return { ...base, code: 'not-yet-in-role', roleId: first.tenure.role, message, fixes: fixesFor(kb, text, claim, 'not-yet-in-role', actorId, roleIds, date) };
+  return { ...base, code: 'not-yet-in-role', roleId: first.tenure.role, message, fixes: fixesFor(kb, text, lines, claim, 'not-yet-in-role', actorId, roleIds, date) };
 }
 
 /** "Vice-Premier Liu": fine when anyone of that surname held the post on the date. */
-function judgeBySurname(kb: KnowledgeBase, text: string, claim: Claim, roleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
+function judgeBySurname(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, roleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
   const holders = claim.actorIds.filter((actorId) => tenuresOf(kb, actorId, roleIds, date).length > 0);
   if (holders.length === 0) return undefined;
   if (holders.some((actorId) => tenuresOf(kb, actorId, roleIds, date).some((entry) => entry.holds !== false))) return undefined;
@@ -155,7 +186,7 @@ function judgeBySurname(kb: KnowledgeBase, text: string, claim: Claim, roleIds: 
   const byDistance = holders
     .map((actorId) => ({ actorId, distance: Math.min(...tenuresOf(kb, actorId, roleIds, date).map((entry) => distanceInDays(entry, date))) }))
     .sort((a, b) => a.distance - b.distance);
-  return judgeActor(kb, text, { ...claim, bySurname: false }, byDistance[0]!.actorId, roleIds, date, dateFromSentence);
+  return judgeActor(kb, text, lines, { ...claim, bySurname: false }, byDistance[0]!.actorId, roleIds, date, dateFromSentence);
 }
 
 function distanceInDays(entry: TenureOnDate, date: PartialDate): number {
@@ -176,7 +207,10 @@ function neverHeldIsKnowable(kb: KnowledgeBase, actorId: string, roleIds: readon
   if (!actor || actor.tenures.length === 0) return false;
   const uniqueRoles = roleIds.filter((roleId) => kb.role(roleId)?.unique);
   if (uniqueRoles.length === 0) return false;
-  if (claim.tense === 'current') return uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).some((entry) => entry.holds === true));
+  // Presented as current: the datasets must know who held the post then, or what this person held then.
+  if (claim.tense === 'current') {
+    return uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).some((entry) => entry.holds === true)) || kb.tenuresOn(actorId, date).some((entry) => entry.holds === true);
+  }
   return uniqueRoles.some((roleId) => {
     const country = kb.role(roleId)?.country;
     return !country || !actor.country || country === actor.country;
@@ -233,7 +267,7 @@ function tidy(message: string): string {
 // ---------------------------------------------------------------------------------------------
 // Fixes: each is one edit the user chooses; none is applied without them.
 
-function fixesFor(kb: KnowledgeBase, text: string, claim: Claim, code: ClaimCode, actorId: string, roleIds: readonly string[], date: PartialDate): Fix[] {
+function fixesFor(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, code: ClaimCode, actorId: string, roleIds: readonly string[], date: PartialDate): Fix[] {
   const fixes: Fix[] = [];
   const on = onDate(date);
   const atSentenceStart = /(^|[.!?]\s+|\n\s*)$/.test(text.slice(Math.max(0, claim.historicalInsertAt - 40), claim.historicalInsertAt));
@@ -257,8 +291,7 @@ function fixesFor(kb: KnowledgeBase, text: string, claim: Claim, code: ClaimCode
       fixes.push({ kind: 'replace-role', title: `Replace the post with "${title}", held ${on}`, edits: [{ ...claim.roleSpan, newText: title }], preferred: code !== 'stale-role' && !fixes.some((fix) => fix.preferred) });
     }
   }
-  const lineEnd = text.indexOf('\n', claim.span.end);
-  const end = lineEnd === -1 ? text.length : text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+  const end = lines.lineEnd(lines.positionAt(claim.span.end).line);
   fixes.push({ kind: 'disable-line', title: `Disable ${code} for this line`, edits: [{ start: end, end, newText: ` <!-- interlocutor-disable-line ${code} -->` }], preferred: false });
   return fixes;
 }

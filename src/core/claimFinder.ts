@@ -15,6 +15,7 @@
 import type { Mention } from './actorIndex';
 import type { KnowledgeBase } from './knowledgeBase';
 import { PhraseMatcher, type PhraseMatch } from './phraseMatcher';
+import { COUNTRY_WORDS } from './countries';
 import { isWordGap, tokenize, type Token } from './text';
 
 /** How a marker changes what the claim asserts. */
@@ -61,10 +62,6 @@ export interface Claim {
 type WordKind = 'determiner' | 'country' | 'modifier' | { tense: Exclude<Tense, 'current'> };
 
 const DETERMINERS = ['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'your'];
-const COUNTRY_WORDS: Record<string, string> = {
-  china: 'CN', chinese: 'CN', beijing: 'CN', prc: 'CN', "people's republic of china": 'CN',
-  america: 'US', american: 'US', us: 'US', 'united states': 'US', washington: 'US', 'the us': 'US', 'the united states': 'US',
-};
 const MODIFIERS = ['new', 'current', 'sitting', 'incumbent', 'now', 'acting', 'interim', 'outgoing', 'newly appointed', 'recently appointed', 'long-serving', 'longtime', 'long-time', 'veteran', 'powerful', 'influential', 'also', 'still', 'currently'];
 const FORMER_MARKERS = ['former', 'ex', 'erstwhile', 'one-time', 'onetime', 'retired', 'ousted', 'sacked', 'purged', 'disgraced', 'dismissed', 'deposed', 'late', 'previous', 'past'];
 const PAST_MARKERS = ['then', 'then-'];
@@ -103,6 +100,9 @@ const ROLE_END = /^(?:[ \t]*(?:[,.;:!?)\]|"'\u201d\u2019\u2014\u2013]|-{2}|\r?\n
 const PAST_AFTER_ROLE =
   /^[^.;!?\n]{0,40}?\b((?:at the time|at that time|back then|in (?:his|her|their|(?:Mr|Ms|Mrs|President)\.? \p{Lu}[\p{L}]+['\u2019]s|\p{Lu}[\p{L}]+['\u2019]s) (?:first|second|third|previous|last|earlier|former) (?:term|administration|stint|government)|in the (?:first|second|previous|last|earlier|former) (?:\p{Lu}[\p{L}]+ )?(?:term|administration|government)|under (?:President |Mr\.? |Ms\.? )?\p{Lu}[\p{L}]+))/u;
 
+/** "the president's son-in-law": the title qualifies another noun, it is not the actor's post. */
+const POSSESSIVE_AFTER = /^['\u2019]s?\b/;
+
 /** "-elect" or "-designate" right after the title: not yet in post. */
 const FUTURE_AFTER_ROLE = /^[ \t]*[-\u2010\u2011](?:elect|designate)\b/i;
 
@@ -115,7 +115,7 @@ export interface ClaimSearch {
 /** Every claim in the prose (text with code, comments and front matter already blanked). */
 export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   const tokens = tokenize(prose);
-  const mentions = kb.index.findMentions(prose);
+  const mentions = kb.index.findMentions(prose, 0, prose.length, tokens);
   const roles = kb.roleMatcher;
   const tokenAt = tokenIndexer(tokens);
   const claims: Claim[] = [];
@@ -256,7 +256,7 @@ function claimAfter(kb: KnowledgeBase, prose: string, tokens: readonly Token[], 
     const { role, lead } = found;
     const roleEnd = tokens[role.to - 1]!.end;
     const after = prose.slice(roleEnd, roleEnd + 80);
-    if (shape === 'parenthesis' ? !/^[^()\n]{0,40}\)/.test(after) : !ROLE_END.test(after)) return undefined;
+    if (shape === 'parenthesis' ? !/^[^()\n]{0,40}\)/.test(after) : !ROLE_END.test(after) || POSSESSIVE_AFTER.test(after)) return undefined;
     // The title of the next person ("Qin Gang, foreign minister Wang Yi's predecessor") is not an apposition.
     const next = tokens[role.to];
     if (next && next.capitalized && isWordGap(prose, roleEnd, next.start)) return undefined;

@@ -78,7 +78,19 @@ function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
 }
 
+/** Ranges are asked for again and again for the same tenure dates: compute each once. */
+const dayRanges = new WeakMap<PartialDate, DayRange>();
+
 export function dayRange(date: PartialDate): DayRange {
+  let range = dayRanges.get(date);
+  if (!range) {
+    range = computeDayRange(date);
+    dayRanges.set(date, range);
+  }
+  return range;
+}
+
+function computeDayRange(date: PartialDate): DayRange {
   if (date.month === undefined) {
     return { first: dayNumber(date.year, 1, 1), last: dayNumber(date.year, 12, 31) };
   }

@@ -17,6 +17,7 @@ import {
 } from './dates';
 import type { MergedData } from './datasetMerge';
 import type { Actor, Channel, Role, SourceDefinition, SourceRef, Tenure } from './schema';
+import { countryOfWords } from './countries';
 import { PhraseMatcher } from './phraseMatcher';
 import { tokenize } from './text';
 
@@ -42,6 +43,9 @@ export class KnowledgeBase {
   /** Post titles and aliases, for finding them in prose. */
   readonly roleMatcher = new PhraseMatcher<string>();
   private readonly actorsBySurname = new Map<string, string[]>();
+  private readonly intervals = new WeakMap<Tenure, Interval>();
+  private readonly chronological = new Map<string, Tenure[]>();
+  private readonly channelIntervals = new WeakMap<Channel, Interval>();
 
   constructor(readonly data: MergedData) {
     this.index = new ActorIndex(data.actors.values());
@@ -60,7 +64,13 @@ export class KnowledgeBase {
       }
     }
     for (const role of data.roles.values()) {
-      for (const title of [role.title, ...role.aliases]) this.roleMatcher.add(title, role.id);
+      for (const title of [role.title, ...role.aliases]) {
+        this.roleMatcher.add(title, role.id);
+        // "China's ambassador to the United States" is also written without the country when the
+        // person makes it plain ("Cui Tiankai, the former ambassador to the United States").
+        const bare = withoutLeadingCountry(title, role.country);
+        if (bare) this.roleMatcher.add(bare, role.id);
+      }
     }
     for (const actor of data.actors.values()) {
       if (actor.kind !== 'person') continue;
@@ -127,7 +137,7 @@ export class KnowledgeBase {
   }
 
   tenureOnDate(actor: Actor, tenure: Tenure, date: PartialDate): TenureOnDate {
-    const interval = intervalOf(tenure);
+    const interval = this.intervalOfTenure(tenure);
     const holds = intervalCovers(interval, date, this.verifiedThrough(actor.id));
     let state: TenureState;
     if (holds === true) state = 'current';
@@ -141,9 +151,22 @@ export class KnowledgeBase {
   tenuresOn(actorId: string, date: PartialDate): TenureOnDate[] {
     const actor = this.data.actors.get(actorId);
     if (!actor) return [];
-    return [...actor.tenures]
-      .sort((a, b) => sortKey(a.start ? partialDate(a.start) : undefined) - sortKey(b.start ? partialDate(b.start) : undefined))
-      .map((tenure) => this.tenureOnDate(actor, tenure, date));
+    let sorted = this.chronological.get(actorId);
+    if (!sorted) {
+      sorted = [...actor.tenures].sort((a, b) => sortKey(this.intervalOfTenure(a).start) - sortKey(this.intervalOfTenure(b).start));
+      this.chronological.set(actorId, sorted);
+    }
+    return sorted.map((tenure) => this.tenureOnDate(actor, tenure, date));
+  }
+
+  /** Tenure dates parsed once: the checker asks about the same tenures for every claim. */
+  private intervalOfTenure(tenure: Tenure): Interval {
+    let interval = this.intervals.get(tenure);
+    if (!interval) {
+      interval = intervalOf(tenure);
+      this.intervals.set(tenure, interval);
+    }
+    return interval;
   }
 
   /** Everyone whose tenure of the post covers the date (holds true) or may (holds unknown). */
@@ -163,7 +186,11 @@ export class KnowledgeBase {
   }
 
   channelState(channel: Channel, date: PartialDate): ChannelState {
-    const interval = intervalOf(channel);
+    let interval = this.channelIntervals.get(channel);
+    if (!interval) {
+      interval = intervalOf(channel);
+      this.channelIntervals.set(channel, interval);
+    }
     if (interval.start && intervalStartsAfter(interval, date) === true) return 'not-started';
     if (interval.end) {
       const ended = intervalEndedBy(interval, date);
@@ -199,6 +226,17 @@ export function intervalOf(entry: { start?: string | undefined; end?: string | n
 /** The words a tenure is called by in prose: its specific title when given, else its post's. */
 export function tenureTitle(entry: { tenure: Tenure; role: Role | undefined }): string {
   return entry.tenure.title ?? entry.role?.title ?? entry.tenure.role;
+}
+
+/** The title without a leading word naming the post's own country, if it has one. */
+function withoutLeadingCountry(title: string, country: string | undefined): string | undefined {
+  if (!country) return undefined;
+  const tokens = tokenize(title);
+  for (const length of [3, 2, 1]) {
+    if (tokens.length <= length) continue;
+    if (countryOfWords(tokens.slice(0, length).map((token) => token.key)) === country) return title.slice(tokens[length]!.start);
+  }
+  return undefined;
 }
 
 const HONORIFIC = /^(?:Mr|Ms|Mrs|Miss|Madame|Madam|Dr|Mx)\.?\s+(\S+)$/;

@@ -195,3 +195,46 @@ function blankLinksAndUrls(text: string, chars: Uint8Array, blank: (start: numbe
 export function isDisabled(disabled: readonly DisabledRange[], offset: number, code: string): boolean {
   return disabled.some((range) => range.start <= offset && offset <= range.end && (!range.codes || range.codes.has(code)));
 }
+
+/**
+ * Spans of quoted speech ("..." or \u201c...\u201d) within paragraphs. A claim inside a quotation
+ * is the speaker's words on the day they spoke, not the memo's own statement, so it is not judged.
+ * One pass; an unbalanced quote ends at the paragraph's end.
+ */
+export function quotationSpans(prose: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  let curly = false;
+  const pattern = /["\u201c\u201d]|\n[ \t]*\n/g;
+  for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
+    const mark = match[0];
+    if (mark.startsWith('\n')) {
+      open = -1;
+      continue;
+    }
+    if (open === -1) {
+      if (mark !== '\u201d') {
+        open = match.index;
+        curly = mark === '\u201c';
+      }
+    } else if ((curly && mark === '\u201d') || (!curly && mark === '"')) {
+      spans.push([open, match.index + 1]);
+      open = -1;
+    }
+  }
+  return spans;
+}
+
+/** Is `offset` inside one of the sorted spans? */
+export function insideSpans(spans: ReadonlyArray<[number, number]>, offset: number): boolean {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [start, end] = spans[middle]!;
+    if (offset < start) high = middle - 1;
+    else if (offset >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
+}

@@ -150,5 +150,8 @@ const WORD_GAP = /^(?:[ \t]*\r?\n?[ \t]*|[ \t]*[-\u2010\u2011][ \t]*|\.[ \t]*\r?
 const MAX_WORD_GAP = 6;
 
 export function isWordGap(text: string, from: number, to: number): boolean {
-  return to - from <= MAX_WORD_GAP && WORD_GAP.test(text.slice(from, to));
+  if (to - from > MAX_WORD_GAP || !WORD_GAP.test(text.slice(from, to))) return false;
+  // A period joins words only after an initial ("L." in "John L. Thornton", "U.S."); after a
+  // word it ends a sentence ("...around the president. Jared Kushner...").
+  return text[from] !== '.' || (from >= 1 && /\p{L}/u.test(text[from - 1]!) && (from < 2 || !/\p{L}/u.test(text[from - 2]!)));
 }

@@ -188,6 +188,19 @@ const cases: Case[] = [
   ['Qin Gang, foreign minister of Japan, is fictional.', '2025-10-23', null],
   ['Scott Bessent, Howard Lutnick and Jamieson Greer flew to London.', '2025-06-09', null],
 
+  // --- Quoted speech is the speaker's, on the day they spoke --------------------------------------
+  ['"Qin Gang, China\'s foreign minister, will receive the delegation," the ministry said.', '2025-10-23', null],
+  ['The ministry said that \u201cQin Gang, the foreign minister, is unwell\u201d.', '2025-10-23', null],
+  ['Qin Gang, the foreign minister, was called "unhinged" by nobody.', '2025-10-23', 'stale-role'],
+
+  // --- Clauses with their own time do not date the claim ------------------------------------------
+  ['Li Shangfu, the new defence minister, is under US sanctions from 2018.', '2023-04-01', null],
+  ['Mr Qin, a former vice foreign minister, was chief of protocol between 2015 and 2018.', '2022-01-01', null],
+  ["Jared Kushner, the president's son-in-law and senior adviser, met Cui.", '2019-12-05', null],
+  ['Power sits around the president. Jared Kushner, the former senior adviser to the president, objected.', '2020-07-28', 'still-in-role'],
+  ['Cui Tiankai, the former ambassador to the United States, spoke.', '2021-03-25', 'still-in-role'],
+  ["Wang Wentao, China's trade representative, spoke.", '2021-10-15', 'never-held-role'],
+
   // --- Regions that are never checked ----------------------------------------------------------
   ['`Qin Gang, foreign minister` is an example.', '2025-10-23', null],
   ['<!-- Qin Gang, foreign minister, is stale -->', '2025-10-23', null],
