@@ -63,7 +63,7 @@ export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions
       sentenceTimes = timesIn(prose, sentenceStart, sentenceEnd);
       timesBySentence.set(sentenceStart, sentenceTimes);
     }
-    const time = timeNearest(nearbyTimes(sentenceTimes, claim).filter((candidate) => timeAppliesToClaim(prose, claim, candidate)), claim.span.start, claim.span.end);
+    const time = timeNearest(nearbyTimes(sentenceTimes, claim).filter((candidate) => timeAppliesToClaim(prose, claim, candidate, sentenceStart)), claim.span.start, claim.span.end);
     const date = time?.date ?? options.date;
     const finding = judge(kb, text, lines, claim, date, Boolean(time));
     if (finding && !isDisabled(disabled, finding.start, finding.code)) findings.push(finding);
@@ -84,12 +84,22 @@ function nearbyTimes(times: readonly TimeMention[], claim: Claim): TimeMention[]
   return times.filter((time) => time.end >= claim.span.start - window && time.start <= claim.span.end + window);
 }
 
-function timeAppliesToClaim(prose: string, claim: Claim, time: { start: number; end: number }): boolean {
-  if (time.end <= claim.span.start || time.start < claim.span.end) return true;
+function timeAppliesToClaim(prose: string, claim: Claim, time: { start: number; end: number }, sentenceStart: number): boolean {
+  if (time.start < claim.span.end && time.end > claim.span.start) return true;
+  if (time.end <= claim.span.start) {
+    // Opening the sentence ("In 2019, ...", "Until 2021 ...") it dates everything after it; later
+    // on, "since 2020" or "from 2018" starts someone's tenure rather than dating the sentence.
+    const lead = prose.slice(sentenceStart, time.start);
+    if (/^[\s>*_-]*(?:\S+\s+){0,3}$/.test(lead)) return true;
+    return !/\b(?:since|from|until|till|between)\s+(?:\S+\s+){0,2}$/i.test(lead);
+  }
   const between = prose.slice(claim.span.end, Math.min(time.start, claim.span.end + 400));
   if (/\b(?:is|are|am|has|have|remains?|says|will|would|can|continues?|still)\b/i.test(between)) return false;
-  return /\b(?:in|on|during|at|by|around)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?$/i.test(between);
+  return POINT_IN_TIME.test(between);
 }
+
+/** Words that date an event rather than start a span: "in 2023", "on 15 January 2020", "in early 2019". */
+const POINT_IN_TIME = /\b(?:in|on|during|at|by|around)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?$/i;
 
 /** The posts a claim may name, narrowed by the countries its words name. */
 function candidateRoles(kb: KnowledgeBase, claim: Claim): string[] {
@@ -111,6 +121,13 @@ function judge(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, 
   return judgeActor(kb, text, lines, claim, actorIds[0]!, roleIds, date, dateFromSentence);
 }
 
+function relevantRoles(kb: KnowledgeBase, actor: { country?: string | undefined }, roleIds: readonly string[], held: readonly TenureOnDate[]): string[] {
+  const heldIds = roleIds.filter((roleId) => held.some((entry) => entry.tenure.role === roleId));
+  if (heldIds.length > 0) return heldIds;
+  const sameCountry = roleIds.filter((roleId) => !actor.country || !kb.role(roleId)?.country || kb.role(roleId)?.country === actor.country);
+  return sameCountry.length > 0 ? sameCountry : [...roleIds];
+}
+
 /** Among people sharing a name ("Mr Wang"), those the post points to: holders on the date, else those who ever held it. */
 function resolveByRole(kb: KnowledgeBase, actorIds: readonly string[], roleIds: readonly string[], date: PartialDate): readonly string[] {
   if (actorIds.length <= 1) return actorIds;
@@ -123,9 +140,11 @@ function tenuresOf(kb: KnowledgeBase, actorId: string, roleIds: readonly string[
   return kb.tenuresOn(actorId, date).filter((entry) => roleIds.includes(entry.tenure.role));
 }
 
-function judgeActor(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, actorId: string, roleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
+function judgeActor(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, actorId: string, candidateRoleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
   const actor = kb.actor(actorId)!;
-  const held = tenuresOf(kb, actorId, roleIds, date);
+  const held = tenuresOf(kb, actorId, candidateRoleIds, date);
+  // "president" names two posts; the one that matters is the one this person held, else the one of their country.
+  const roleIds = relevantRoles(kb, actor, candidateRoleIds, held);
   const on = onDate(date);
   const roleTitle = kb.role(roleIds[0]!)?.title ?? claim.roleText;
   const base = { actorId, date, dateFromSentence, start: claim.span.start, end: claim.span.end };
@@ -205,17 +224,25 @@ function distanceInDays(entry: TenureOnDate, date: PartialDate): number {
 function neverHeldIsKnowable(kb: KnowledgeBase, actorId: string, roleIds: readonly string[], claim: Claim, date: PartialDate): boolean {
   const actor = kb.actor(actorId);
   if (!actor || actor.tenures.length === 0) return false;
+  const busyThen = kb.tenuresOn(actorId, date).some((entry) => entry.holds === true);
   const uniqueRoles = roleIds.filter((roleId) => kb.role(roleId)?.unique);
-  if (uniqueRoles.length === 0) return false;
+  if (uniqueRoles.length === 0) {
+    // A post several people hold at once (vice-premier): the datasets list some holders, not all, so
+    // only say "never" of someone whose post on the date is known, and never of memberships, which
+    // overlap other posts (a Standing Committee member is also a Politburo member).
+    return claim.tense === 'current' && busyThen && roleIds.some((roleId) => !MEMBERSHIP.test(kb.role(roleId)?.title ?? ''));
+  }
   // Presented as current: the datasets must know who held the post then, or what this person held then.
   if (claim.tense === 'current') {
-    return uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).some((entry) => entry.holds === true)) || kb.tenuresOn(actorId, date).some((entry) => entry.holds === true);
+    return busyThen || uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).some((entry) => entry.holds === true));
   }
   return uniqueRoles.some((roleId) => {
     const country = kb.role(roleId)?.country;
     return !country || !actor.country || country === actor.country;
   }) && uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).length > 0 || kb.tenuresOfRole(roleId).length > 0);
 }
+
+const MEMBERSHIP = /\b(?:member|deputy|delegate|fellow|professor|adviser|advisor|senator|representative|congress(?:man|woman))\b/i;
 
 function currentPosts(kb: KnowledgeBase, actorId: string, date: PartialDate): TenureOnDate[] {
   return kb

@@ -103,8 +103,8 @@ const PAST_AFTER_ROLE =
 /** "the president's son-in-law": the title qualifies another noun, it is not the actor's post. */
 const POSSESSIVE_AFTER = /^['\u2019]s?\b/;
 
-/** "-elect" or "-designate" right after the title: not yet in post. */
-const FUTURE_AFTER_ROLE = /^[ \t]*[-\u2010\u2011](?:elect|designate)\b/i;
+/** "-elect", "-designate" or "nominee" right after the title: not yet in post. */
+const FUTURE_AFTER_ROLE = /^(?:[ \t]*[-\u2010\u2011](?:elect|designate)\b|[ \t]+(?:nominee|designate|pick|candidate)\b)/i;
 
 export interface ClaimSearch {
   readonly prose: string;
@@ -226,7 +226,17 @@ function leadingWords(prose: string, tokens: readonly Token[], roleFrom: number)
 }
 
 function isPossessiveGap(prose: string, from: number, to: number): boolean {
-  return /^['\u2019]s?[ \t]+$/.test(prose.slice(from, Math.min(to, from + 6)));
+  return /^['\u2019]s?(?:[ \t]+|[ \t]*\r?\n[ \t]*)$/.test(prose.slice(from, Math.min(to, from + 8)));
+}
+
+/** The token after a possessive name of up to three capitalised words ("Mr Trump's"), if there is one. */
+function possessiveOwner(prose: string, tokens: readonly Token[], index: number): number | undefined {
+  for (let end = index; end < Math.min(tokens.length - 1, index + 3); end++) {
+    if (!tokens[end]!.capitalized) return undefined;
+    if (end > index && !isWordGap(prose, tokens[end - 1]!.end, tokens[end]!.start)) return undefined;
+    if (isPossessiveGap(prose, tokens[end]!.end, tokens[end + 1]!.start)) return end + 1;
+  }
+  return undefined;
 }
 
 /** A role phrase starting at token `index`, after optional leading words. */
@@ -237,18 +247,26 @@ function rolePhraseFrom(prose: string, tokens: readonly Token[], roles: PhraseMa
     const role = roles.matchFrom(prose, tokens, position);
     if (role) return { role, lead: leadingWords(prose, tokens, role.from) };
     const lead = LEAD_WORDS.matchFrom(prose, tokens, position);
-    if (!lead) return undefined;
-    position = lead.to;
+    if (lead) {
+      position = lead.to;
+      continue;
+    }
+    // Whose post it is: "Mr Trump's", "Biden's" (up to three capitalised words and a possessive).
+    const owner = possessiveOwner(prose, tokens, position);
+    if (owner === undefined) return undefined;
+    position = owner;
   }
   return undefined;
 }
 
 function claimAfter(kb: KnowledgeBase, prose: string, tokens: readonly Token[], tokenAt: (offset: number) => number, mention: Mention): Claim | undefined {
-  const rest = prose.slice(mention.end, mention.end + 60);
+  // Emphasis closing around the name ("**Wang Shouwen**, China's ...") is not part of the sentence.
+  const emphasis = /^[*_]{1,3}/.exec(prose.slice(mention.end, mention.end + 3))?.[0].length ?? 0;
+  const rest = prose.slice(mention.end + emphasis, mention.end + emphasis + 60);
   for (const { pattern, shape, tense } of AFTER_MENTION) {
     const separator = pattern.exec(rest);
     if (!separator) continue;
-    const phraseStart = mention.end + separator[0].length;
+    const phraseStart = mention.end + emphasis + separator[0].length;
     const index = tokenAt(phraseStart);
     if (index >= tokens.length || tokens[index]!.start !== phraseStart) return undefined;
     const found = rolePhraseFrom(prose, tokens, kb.roleMatcher, index);
@@ -303,6 +321,8 @@ function titleInsideMention(kb: KnowledgeBase, prose: string, tokens: readonly T
   const role = kb.roleMatcher.matchFrom(prose, tokens, first);
   const last = first + mention.tokens.length;
   if (!role || role.to >= last) return undefined;
+  // "President-elect Trump": a title still to come is no claim about the present.
+  if (FUTURE_AFTER_ROLE.test(prose.slice(tokens[role.to - 1]!.end, tokens[role.to - 1]!.end + 20))) return undefined;
   const surname = tokens[role.to]!;
   const lead = leadingWords(prose, tokens, role.from);
   const candidates = [...new Set([...mention.actorIds, ...(role.to === last - 1 ? kb.actorsWithSurname(surname.key) : [])])];

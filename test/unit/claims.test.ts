@@ -219,7 +219,7 @@ const cases: Case[] = [
   ['- Qin Gang, foreign minister, spoke.', '2025-10-23', 'stale-role'],
   ['> Qin Gang, foreign minister, spoke.', '2025-10-23', 'stale-role'],
   ['| Qin Gang, foreign minister | spoke |', '2025-10-23', 'stale-role'],
-  ['**Qin Gang**, foreign minister, spoke.', '2025-10-23', null],
+  ['**Qin Gang**, foreign minister, spoke.', '2025-10-23', 'stale-role'],
 
   // --- Partial dates and verifiedThrough never raise more than silence --------------------------
   ['Liu He, the vice-premier, left.', '2023-03', null],
