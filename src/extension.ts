@@ -7,6 +7,9 @@ import type { LoadedKnowledge } from './core/datasets';
 import { registerActorCardDocuments } from './vscode/actorCardDocument';
 import { ClaimDiagnostics } from './vscode/claimDiagnostics';
 import { registerCodeActions } from './vscode/codeActions';
+import { registerChannelViews, type ChannelTreeProvider } from './vscode/channelsView';
+import { registerCompletion } from './vscode/completion';
+import { registerSetMemoDate } from './vscode/setMemoDate';
 import { registerCommands } from './vscode/commands';
 import { registerDatasetDiagnostics } from './vscode/datasetDiagnostics';
 import { registerDatasetWatcher } from './vscode/datasetWatcher';
@@ -22,12 +25,15 @@ export interface InterlocutorApi {
   readonly onDidLoadKnowledge: vscode.Event<LoadedKnowledge>;
   /** Fires after a memo's stale-claim diagnostics were replaced. */
   readonly onDidCheckMemo: vscode.Event<vscode.Uri>;
+  /** The Channels tree, for tests that read what it shows. */
+  readonly channelTree: ChannelTreeProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): InterlocutorApi {
   const log = vscode.window.createOutputChannel('Interlocutor', { log: true });
   const store = new KnowledgeStore(context.extensionUri, log);
   const claimDiagnostics = new ClaimDiagnostics(store);
+  const views = registerChannelViews(store);
   context.subscriptions.push(
     log,
     store,
@@ -39,10 +45,13 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     registerCommands(store),
     claimDiagnostics,
     registerCodeActions(claimDiagnostics),
+    registerCompletion(store),
+    registerSetMemoDate(),
+    views.disposable,
   );
   // Load in the background so that dataset problems show without waiting for the first hover.
   void store.get();
-  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck };
+  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, channelTree: views.channels };
 }
 
 export function deactivate(): void {

@@ -106,7 +106,7 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
     ...(actor.summary ? { summary: actor.summary } : {}),
     date: formatPartialDate(date),
     ...(options.dateLabel ? { dateLabel: options.dateLabel } : {}),
-    current: tenures.filter((entry) => entry.state === 'current').sort(byProminence),
+    current: kb.currentPosts(actorId, date),
     unknown: tenures.filter((entry) => entry.state === 'unknown'),
     former: former.slice(0, formerLimit),
     moreFormer: Math.max(0, former.length - formerLimit),

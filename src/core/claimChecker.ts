@@ -151,7 +151,7 @@ function judgeActor(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Cl
 
   if (held.length === 0) {
     if (!neverHeldIsKnowable(kb, actorId, roleIds, claim, date)) return undefined;
-    const now = currentPosts(kb, actorId, date);
+    const now = kb.currentPosts(actorId, date);
     const message =
       `${actor.name} never held the post of ${roleTitle} in the datasets.` +
       (now.length ? ` ${capitalize(on)} ${actor.name} is ${joinNames(now.slice(0, 2).map(postTitle))}.` : '') +
@@ -244,12 +244,6 @@ function neverHeldIsKnowable(kb: KnowledgeBase, actorId: string, roleIds: readon
 
 const MEMBERSHIP = /\b(?:member|deputy|delegate|fellow|professor|adviser|advisor|senator|representative|congress(?:man|woman))\b/i;
 
-function currentPosts(kb: KnowledgeBase, actorId: string, date: PartialDate): TenureOnDate[] {
-  return kb
-    .tenuresOn(actorId, date)
-    .filter((entry) => entry.holds === true)
-    .sort((a, b) => Number(b.role?.unique ?? false) - Number(a.role?.unique ?? false));
-}
 
 /** The post's own title in messages ("foreign minister"), not a tenure's note-like title. */
 function postTitle(entry: TenureOnDate): string {
@@ -312,7 +306,7 @@ function fixesFor(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Clai
     if (holder && holder.actor.id !== actorId) {
       fixes.push({ kind: 'replace-actor', title: `Replace with ${holder.actor.name}, the ${postTitle(holder)} ${on}`, edits: [{ ...claim.actorSpan, newText: holder.actor.name }], preferred: code !== 'stale-role' });
     }
-    const now = currentPosts(kb, actorId, date).find((entry) => entry.role?.unique) ?? currentPosts(kb, actorId, date)[0];
+    const now = kb.currentPosts(actorId, date).find((entry) => entry.role?.unique) ?? kb.currentPosts(actorId, date)[0];
     if (now) {
       const title = matchCase(postTitle(now), claim.roleText);
       fixes.push({ kind: 'replace-role', title: `Replace the post with "${title}", held ${on}`, edits: [{ ...claim.roleSpan, newText: title }], preferred: code !== 'stale-role' && !fixes.some((fix) => fix.preferred) });

@@ -169,6 +169,20 @@ export class KnowledgeBase {
     return interval;
   }
 
+  /**
+   * The posts the actor certainly held on the date, main post first. Dataset authors list an
+   * actor's main office first ("vice-premier" before "lead for economic affairs with the US"), so
+   * the order of the tenures in the file is the order of importance; acting posts come last.
+   */
+  currentPosts(actorId: string, date: PartialDate): TenureOnDate[] {
+    const actor = this.data.actors.get(actorId);
+    if (!actor) return [];
+    const order = new Map(actor.tenures.map((tenure, index) => [tenure, index]));
+    return this.tenuresOn(actorId, date)
+      .filter((entry) => entry.holds === true)
+      .sort((a, b) => Number(a.tenure.acting) - Number(b.tenure.acting) || order.get(a.tenure)! - order.get(b.tenure)!);
+  }
+
   /** Everyone whose tenure of the post covers the date (holds true) or may (holds unknown). */
   holdersOn(roleId: string, date: PartialDate): TenureOnDate[] {
     return (this.tenuresByRole.get(roleId) ?? [])

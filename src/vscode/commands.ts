@@ -22,7 +22,9 @@ export function registerCommands(store: KnowledgeStore): vscode.Disposable {
       void (files ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
       return knowledge.kb.actorCount;
     }),
-    vscode.commands.registerCommand(COMMANDS.showActor, (actorId?: string) => showActor(store, actorId)),
+    vscode.commands.registerCommand(COMMANDS.showActor, (target?: string | { actorId?: string; endpoint?: { actorId: string } }) =>
+      showActor(store, typeof target === 'string' ? target : (target?.actorId ?? target?.endpoint?.actorId)),
+    ),
   );
 }
 

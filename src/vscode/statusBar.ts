@@ -10,6 +10,7 @@ export const STATUS_BAR_ID = 'interlocutor.asOf';
 export function registerStatusBar(): vscode.Disposable {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = 'Interlocutor: Memo Date';
+  item.command = { command: 'interlocutor.setMemoDate', title: 'Set Memo Date' };
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
     if (!isMemo(document) || !readSettings(document.uri).statusBarEnabled) {
@@ -21,7 +22,7 @@ export function registerStatusBar(): vscode.Disposable {
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendText(`Interlocutor checks this memo as of ${describeMemoDate(memo)}.`);
     if (memo.problem) tooltip.appendMarkdown('\n\n').appendText(`Not used: ${memo.problem.message}`);
-    if (memo.source !== 'front matter') tooltip.appendMarkdown('\n\n').appendText('Add "as_of: YYYY-MM-DD" to the front matter to date this memo.');
+    tooltip.appendMarkdown('\n\n').appendText(memo.source === 'front matter' ? 'Click to change it.' : 'Click to date this memo in its front matter (as_of).');
     item.tooltip = tooltip;
     item.backgroundColor = memo.problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.accessibilityInformation = { label: `Memo date ${describeMemoDate(memo)}` };

@@ -145,3 +145,57 @@ export async function statusBarText(page: Page, id: string, expect: RegExp): Pro
   await item.waitFor({ timeout: 30_000 });
   return item.innerText();
 }
+
+/** Puts the cursor at the end of the editor's text. */
+export async function cursorToEnd(page: Page, editor: Locator): Promise<void> {
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+End');
+}
+
+/**
+ * Types `text`, opens the suggest widget (Ctrl+Space, as Markdown has no automatic suggestions),
+ * and waits for a row matching `expect`. Returns the rows' texts in order.
+ */
+export async function suggest(page: Page, text: string, expect: RegExp): Promise<string[]> {
+  await page.keyboard.type(text);
+  const rows = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row');
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await rows.filter({ hasText: expect }).first().waitFor({ timeout: 5_000 });
+      return await rows.allInnerTexts();
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`the suggest widget never listed ${expect}`);
+}
+
+/** Accepts the suggestion matching `expect`, moving the focus down to it first. */
+export async function acceptSuggestion(page: Page, expect: RegExp): Promise<void> {
+  const focused = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
+  for (let step = 0; step < 15 && !expect.test((await focused.innerText().catch(() => '')) ?? ''); step++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  if (!expect.test(await focused.innerText())) throw new Error(`no suggestion matching ${expect} could be focused`);
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-widget.suggest-widget.visible').waitFor({ state: 'hidden' });
+}
+
+/** Opens Interlocutor's view container from the activity bar and waits for the Channels tree. */
+export async function showChannelsView(page: Page): Promise<Locator> {
+  const container = page.locator('[id="workbench.view.extension.interlocutor"]');
+  if (!(await container.isVisible().catch(() => false))) {
+    await page.locator('.activitybar .action-item a[aria-label^="Interlocutor"], .activitybar .action-item[aria-label^="Interlocutor"]').first().click();
+  }
+  await container.waitFor();
+  return container;
+}
+
+/** The texts of the rendered rows of the tree in `view`, top to bottom. */
+export async function treeRows(view: Locator, expect: RegExp): Promise<string[]> {
+  const rows = view.locator('.monaco-list-row .custom-view-tree-node-item');
+  await rows.filter({ hasText: expect }).first().waitFor({ timeout: 30_000 });
+  return (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}

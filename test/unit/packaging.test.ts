@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/repo';
 
@@ -13,10 +13,31 @@ describe('packaging', () => {
       .map((line) => line.trim())
       .filter(Boolean)
       .sort();
-    const allowed = ['CHANGELOG.md', 'LICENSE', 'README.md', 'data/builtin.json', 'dist/extension.js', 'package.json', 'schemas/dataset.schema.json'];
-    const optional = /^(syntaxes\/[^/]+\.json|snippets\/[^/]+\.json|images\/icon\.png)$/;
+    const allowed = [
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'data/builtin.json',
+      'dist/extension.js',
+      'package.json',
+      'schemas/dataset.schema.json',
+      'snippets/memos.code-snippets',
+      'syntaxes/interlocutor.comments.tmLanguage.json',
+      'syntaxes/interlocutor.frontmatter.tmLanguage.json',
+    ];
+    const optional = /^(walkthrough\/[a-z]+\.md|images\/icon\.png)$/;
     const unexpected = listed.filter((file) => !allowed.includes(file) && !optional.test(file));
     assert.deepEqual(unexpected, []);
     for (const file of allowed) assert.ok(listed.includes(file), `${file} is missing from the package`);
+    // Every file the manifest points at is packaged.
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const referenced = [
+      ...manifest.contributes.snippets.map((entry: { path: string }) => entry.path),
+      ...manifest.contributes.grammars.map((entry: { path: string }) => entry.path),
+      ...manifest.contributes.jsonValidation.map((entry: { url: string }) => entry.url),
+      ...manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: Array<{ media: { markdown: string } }> }) => walkthrough.steps.map((step) => step.media.markdown)),
+      manifest.main,
+    ].map((path: string) => path.replace(/^\.\//, ''));
+    for (const file of referenced) assert.ok(listed.includes(file), `${file} is referenced by package.json but not packaged`);
   });
 });

@@ -1,0 +1,89 @@
+/**
+ * The Channels view as plain data: channels grouped by their status on a date, each with its
+ * endpoints and the post each endpoint held then. The VS Code tree provider only renders it.
+ */
+import { channelKindLabel } from './actorCard';
+import { postPhrase } from './completion';
+import type { PartialDate } from './dates';
+import type { ChannelState, KnowledgeBase } from './knowledgeBase';
+import { tenureTitle } from './knowledgeBase';
+import type { Channel } from './schema';
+
+export type ChannelGroupId = 'active' | 'dormant' | 'closed' | 'not-started' | 'unknown';
+
+export interface ChannelGroup {
+  readonly id: ChannelGroupId;
+  readonly label: string;
+  readonly channels: readonly ChannelNode[];
+}
+
+export interface ChannelNode {
+  readonly channel: Channel;
+  readonly state: ChannelState;
+  /** "back channel · 2016-12 to 2018" */
+  readonly description: string;
+  readonly endpoints: readonly EndpointNode[];
+}
+
+export interface EndpointNode {
+  readonly actorId: string;
+  readonly name: string;
+  /** The post held on the date, or why there is none. */
+  readonly description: string;
+}
+
+const GROUPS: ReadonlyArray<{ id: ChannelGroupId; label: string }> = [
+  { id: 'active', label: 'Active' },
+  { id: 'dormant', label: 'Dormant' },
+  { id: 'closed', label: 'Closed' },
+  { id: 'not-started', label: 'Not yet begun' },
+  { id: 'unknown', label: 'Status unclear' },
+];
+
+export function channelPeriod(channel: Channel): string {
+  return channel.end ? `${channel.start ?? '?'} to ${channel.end}` : `since ${channel.start ?? '?'}`;
+}
+
+/** Channels on `date`, grouped; only those with `actorId` among their endpoints when given. Empty groups are left out. */
+export function channelGroups(kb: KnowledgeBase, date: PartialDate, actorId?: string): ChannelGroup[] {
+  const nodes: ChannelNode[] = [];
+  for (const channel of kb.channels()) {
+    if (actorId && !channel.endpoints.includes(actorId)) continue;
+    nodes.push({
+      channel,
+      state: kb.channelState(channel, date),
+      description: `${channelKindLabel(channel.kind)} · ${channelPeriod(channel)}`,
+      endpoints: channel.endpoints.map((endpoint) => endpointNode(kb, endpoint, date)),
+    });
+  }
+  return GROUPS.map((group) => ({
+    ...group,
+    channels: nodes.filter((node) => node.state === group.id).sort((a, b) => a.channel.name.localeCompare(b.channel.name)),
+  })).filter((group) => group.channels.length > 0);
+}
+
+function endpointNode(kb: KnowledgeBase, actorId: string, date: PartialDate): EndpointNode {
+  const actor = kb.actor(actorId);
+  if (!actor) return { actorId, name: actorId, description: 'not in the datasets' };
+  const post = kb.currentPosts(actorId, date)[0];
+  return { actorId, name: actor.name, description: post ? postPhrase(post.role, tenureTitle(post)) : 'no post on this date' };
+}
+
+export interface ActorGroup {
+  readonly country: string;
+  readonly actors: ReadonlyArray<{ actorId: string; name: string; description: string }>;
+}
+
+/** The Actors view: everyone, grouped by country, with their post on the date. */
+export function actorGroups(kb: KnowledgeBase, date: PartialDate, countryName: (code: string | undefined) => string): ActorGroup[] {
+  const groups = new Map<string, ActorGroup['actors'][number][]>();
+  for (const actor of kb.actors()) {
+    const country = countryName(actor.country);
+    const list = groups.get(country) ?? [];
+    list.push({ actorId: actor.id, name: actor.name, description: endpointNode(kb, actor.id, date).description });
+    groups.set(country, list);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([country, actors]) => ({ country, actors: actors.sort((a, b) => a.name.localeCompare(b.name)) }));
+}

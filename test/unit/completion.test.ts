@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { CompletionIndex } from '../../src/core/completion';
+import { partialDate } from '../../src/core/dates';
+import { builtinKnowledge } from '../support/repo';
+
+describe('completion candidates', () => {
+  const { kb } = builtinKnowledge();
+  const index = new CompletionIndex(kb);
+  const names = (typed: string, date: string) => index.complete(typed, partialDate(date)).map((candidate) => candidate.name);
+
+  // [typed, date, the name expected first]
+  const first: Array<[string, string, string]> = [
+    ['He Li', '2025-10-23', 'He Lifeng'],
+    ['qin', '2025-10-23', 'Qin Gang'],
+    ['Qin Gnag', '2025-10-23', 'Qin Gang'],
+    ['Lighthizr', '2019-06-01', 'Robert Lighthizer'],
+    ['foreign min', '2025-10-23', 'Wang Yi'],
+    ['foreign min', '2023-03-01', 'Qin Gang'],
+    ['treasury sec', '2025-10-23', 'Scott Bessent'],
+    ['treasury sec', '2022-06-01', 'Janet Yellen'],
+    ['US trade rep', '2019-06-01', 'Robert Lighthizer'],
+    ['Mr Bess', '2025-10-23', 'Scott Bessent'],
+  ];
+  for (const [typed, date, expected] of first) {
+    it(`"${typed}" on ${date} offers ${expected} first`, () => assert.equal(names(typed, date)[0], expected));
+  }
+
+  it('ranks an exact prefix of a name above a fuzzy hit', () => {
+    const results = index.complete('Wang', partialDate('2025-10-23'));
+    assert.ok(results.slice(0, 5).every((candidate) => candidate.how === 'prefix'), JSON.stringify(results.slice(0, 5)));
+  });
+
+  it('gives each actor their post on the date and "Name, post" to insert', () => {
+    const [he] = index.complete('He Lifeng', partialDate('2025-10-23'));
+    assert.equal(he?.nameWithPost, "He Lifeng, China's vice-premier");
+    const [bessent] = index.complete('Scott Bessent', partialDate('2025-10-23'));
+    assert.equal(bessent?.nameWithPost, 'Scott Bessent, the US treasury secretary');
+    const [qin] = index.complete('Qin Gang', partialDate('2025-10-23'));
+    assert.equal(qin?.nameWithPost, undefined);
+    const [qin2023] = index.complete('Qin Gang', partialDate('2023-03-01'));
+    assert.equal(qin2023?.nameWithPost, "Qin Gang, China's foreign minister");
+  });
+
+  it('offers nothing for nothing', () => {
+    assert.deepEqual(index.complete('   ', partialDate('2025-10-23')), []);
+    assert.deepEqual(names('zzzzqqq', '2025-10-23'), []);
+  });
+});
