@@ -195,6 +195,8 @@ function notYet(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim,
 /** "Vice-Premier Liu": fine when anyone of that surname held the post on the date. */
 function judgeBySurname(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, roleIds: string[], date: PartialDate, dateFromSentence: boolean): Finding | undefined {
   const holders = claim.actorIds.filter((actorId) => tenuresOf(kb, actorId, roleIds, date).length > 0);
+  // A surname only one person in the datasets has ("Commerce Secretary Bessent") names that person.
+  if (holders.length === 0 && claim.actorIds.length === 1) return judgeActor(kb, text, lines, { ...claim, bySurname: false }, claim.actorIds[0]!, roleIds, date, dateFromSentence);
   if (holders.length === 0) return undefined;
   if (holders.some((actorId) => tenuresOf(kb, actorId, roleIds, date).some((entry) => entry.holds !== false))) return undefined;
   // Only when the datasets know who did hold a one-holder post then: otherwise the title may
@@ -306,7 +308,8 @@ function fixesFor(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Clai
     if (holder && holder.actor.id !== actorId) {
       fixes.push({ kind: 'replace-actor', title: `Replace with ${holder.actor.name}, the ${postTitle(holder)} ${on}`, edits: [{ ...claim.actorSpan, newText: holder.actor.name }], preferred: code !== 'stale-role' });
     }
-    const now = kb.currentPosts(actorId, date).find((entry) => entry.role?.unique) ?? kb.currentPosts(actorId, date)[0];
+    // Offer the post the person held instead only when it is an office, not a membership.
+    const now = kb.currentPosts(actorId, date).find((entry) => entry.role?.unique) ?? kb.currentPosts(actorId, date).find((entry) => !MEMBERSHIP.test(entry.role?.title ?? ''));
     if (now) {
       const title = matchCase(postTitle(now), claim.roleText);
       fixes.push({ kind: 'replace-role', title: `Replace the post with "${title}", held ${on}`, edits: [{ ...claim.roleSpan, newText: title }], preferred: code !== 'stale-role' && !fixes.some((fix) => fix.preferred) });

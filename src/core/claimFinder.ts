@@ -62,6 +62,8 @@ export interface Claim {
 type WordKind = 'determiner' | 'country' | 'modifier' | { tense: Exclude<Tense, 'current'> };
 
 const DETERMINERS = ['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'your'];
+/** Bodies named before a title: "the White House Indo-Pacific coordinator". */
+const ORGANIZATIONS = ['white house', 'state department', 'pentagon', 'nsc', 'treasury', 'foreign ministry', 'party', 'communist party', 'ccp', 'cpc', 'state council', 'kremlin'];
 const MODIFIERS = ['new', 'current', 'sitting', 'incumbent', 'now', 'acting', 'interim', 'outgoing', 'newly appointed', 'recently appointed', 'long-serving', 'longtime', 'long-time', 'veteran', 'powerful', 'influential', 'also', 'still', 'currently'];
 const FORMER_MARKERS = ['former', 'ex', 'erstwhile', 'one-time', 'onetime', 'retired', 'ousted', 'sacked', 'purged', 'disgraced', 'dismissed', 'deposed', 'late', 'previous', 'past'];
 const PAST_MARKERS = ['then', 'then-'];
@@ -72,6 +74,7 @@ function wordMatcher(): PhraseMatcher<WordKind> {
   for (const word of DETERMINERS) matcher.add(word, 'determiner');
   for (const word of Object.keys(COUNTRY_WORDS)) matcher.add(word, 'country');
   for (const word of MODIFIERS) matcher.add(word, 'modifier');
+  for (const word of ORGANIZATIONS) matcher.add(word, 'modifier');
   for (const word of FORMER_MARKERS) matcher.add(word, { tense: 'former' });
   for (const word of PAST_MARKERS) matcher.add(word, { tense: 'past' });
   for (const word of FUTURE_MARKERS) matcher.add(word, { tense: 'future' });
@@ -121,6 +124,7 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   const claims: Claim[] = [];
   const usedRoles = new Set<number>(); // role phrases already bound, by the index of their first token
   const mentionStarts = new Set(mentions.map((mention) => mention.start));
+  const mentionEnds = new Set(mentions.map((mention) => mention.end));
   const insideMention = new Set<number>();
   for (const mention of mentions) for (const token of mention.tokens) insideMention.add(token.start);
 
@@ -141,7 +145,7 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
       claims.push(inside);
       continue;
     }
-    const before = claimBefore(prose, tokens, roles, first, mention, usedRoles);
+    const before = claimBefore(prose, tokens, roles, first, mention, usedRoles, mentionEnds);
     if (before) {
       claims.push(before);
       usedRoles.add(tokenAt(before.roleSpan.start));
@@ -153,6 +157,10 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
     if (insideMention.has(tokens[index]!.start) || usedRoles.has(index)) continue;
     const role = roles.matchFrom(prose, tokens, index);
     if (!role) continue;
+    if (isLesserTitle(prose, tokens, role)) {
+      index = role.to - 1;
+      continue;
+    }
     const surname = tokens[role.to];
     const next = tokens[role.to + 1];
     if (
@@ -160,7 +168,7 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
       surname.capitalized &&
       !mentionStarts.has(surname.start) &&
       isWordGap(prose, tokens[role.to - 1]!.end, surname.start) &&
-      !(next && next.capitalized && isWordGap(prose, surname.end, next.start))
+      !(next && next.capitalized && !FUNCTION_WORDS.has(next.key) && isWordGap(prose, surname.end, next.start))
     ) {
       const candidates = kb.actorsWithSurname(surname.key);
       if (candidates.length > 0) {
@@ -174,6 +182,20 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   }
   return claims.sort((a, b) => a.span.start - b.span.start);
 }
+
+/**
+ * "Vice Premier of the State Council": a title right after "vice", "deputy" or "assistant" names a
+ * different post (the longer title, when the datasets know it, has already matched).
+ */
+function isLesserTitle(prose: string, tokens: readonly Token[], role: PhraseMatch<string>): boolean {
+  const previous = tokens[role.from - 1];
+  return Boolean(previous && LESSER.has(previous.key) && isWordGap(prose, previous.end, tokens[role.from]!.start));
+}
+
+/** Words that cannot be a given name after a surname, even in text written in capitals ("BESSENT AND"). */
+const FUNCTION_WORDS = new Set(['and', 'or', 'of', 'the', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'has', 'had', 'will', 'who', 'said', 'says', 'met', 'told', 'but', 'also']);
+
+const LESSER = new Set(['vice', 'deputy', 'assistant', 'under', 'associate']);
 
 /** Maps a character offset at the start of a token to the token's index. */
 function tokenIndexer(tokens: readonly Token[]): (offset: number) => number {
@@ -245,7 +267,8 @@ function rolePhraseFrom(prose: string, tokens: readonly Token[], roles: PhraseMa
   for (let steps = 0; steps < 6 && position < tokens.length; steps++) {
     if (position > index && !isWordGap(prose, tokens[position - 1]!.end, tokens[position]!.start) && !isPossessiveGap(prose, tokens[position - 1]!.end, tokens[position]!.start)) return undefined;
     const role = roles.matchFrom(prose, tokens, position);
-    if (role) return { role, lead: leadingWords(prose, tokens, role.from) };
+    if (role && !isLesserTitle(prose, tokens, role)) return { role, lead: leadingWords(prose, tokens, role.from) };
+    if (role) return undefined;
     const lead = LEAD_WORDS.matchFrom(prose, tokens, position);
     if (lead) {
       position = lead.to;
@@ -294,7 +317,7 @@ function claimAfter(kb: KnowledgeBase, prose: string, tokens: readonly Token[], 
 }
 
 /** "Foreign Minister Qin Gang", "the former foreign minister, Qin Gang". */
-function claimBefore(prose: string, tokens: readonly Token[], roles: PhraseMatcher<string>, first: number, mention: Mention, usedRoles: ReadonlySet<number>): Claim | undefined {
+function claimBefore(prose: string, tokens: readonly Token[], roles: PhraseMatcher<string>, first: number, mention: Mention, usedRoles: ReadonlySet<number>, mentionEnds: ReadonlySet<number>): Claim | undefined {
   if (first === 0) return undefined;
   const previous = tokens[first - 1]!;
   const gap = prose.slice(previous.end, mention.start);
@@ -302,13 +325,14 @@ function claimBefore(prose: string, tokens: readonly Token[], roles: PhraseMatch
   const comma = /^[ \t]*,[ \t]*\r?\n?[ \t]*$/.test(gap);
   if (!direct && !comma) return undefined;
   const role = roles.matchBefore(prose, tokens, first);
-  if (!role || usedRoles.has(role.from)) return undefined;
+  if (!role || usedRoles.has(role.from) || isLesserTitle(prose, tokens, role)) return undefined;
   const lead = leadingWords(prose, tokens, role.from);
-  // With a comma, the title must open its phrase ("the foreign minister, Qin Gang"), not close an
-  // apposition about someone else ("Wang Yi, foreign minister, Qin Gang and ...").
+  // With a comma, the title must open its phrase ("During the talks, the foreign minister, Qin
+  // Gang, ..."), not close an apposition about someone named just before ("Wang Yi, foreign
+  // minister, Qin Gang and ...").
   if (comma && lead.from > 0) {
     const before = prose.slice(tokens[lead.from - 1]!.end, tokens[lead.from]!.start);
-    if (/,\s*$/.test(before)) return undefined;
+    if (/,\s*$/.test(before) && mentionEnds.has(tokens[lead.from - 1]!.end)) return undefined;
   }
   const after = prose.slice(mention.end, mention.end + 80);
   let tense = lead.tense;
@@ -320,7 +344,7 @@ function claimBefore(prose: string, tokens: readonly Token[], roles: PhraseMatch
 function titleInsideMention(kb: KnowledgeBase, prose: string, tokens: readonly Token[], mention: Mention, first: number): Claim | undefined {
   const role = kb.roleMatcher.matchFrom(prose, tokens, first);
   const last = first + mention.tokens.length;
-  if (!role || role.to >= last) return undefined;
+  if (!role || role.to >= last || isLesserTitle(prose, tokens, role)) return undefined;
   // "President-elect Trump": a title still to come is no claim about the present.
   if (FUTURE_AFTER_ROLE.test(prose.slice(tokens[role.to - 1]!.end, tokens[role.to - 1]!.end + 20))) return undefined;
   const surname = tokens[role.to]!;

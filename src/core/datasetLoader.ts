@@ -74,15 +74,27 @@ interface RawParse {
 }
 
 function parseJson(text: string, file: string, at: (start: number, end?: number) => Range): RawParse {
-  const errors: jsonc.ParseError[] = [];
-  const root = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const problems: DatasetProblem[] = errors.map((error) => ({
-    file,
-    severity: 'error',
-    message: `invalid JSON: ${describeJsonError(error.error)}`,
-    range: at(error.offset, error.offset + Math.max(1, error.length)),
-  }));
+  // JSON.parse first: fast and light. The position tree (jsonc-parser) is built only when a
+  // position is needed, for a syntax error or a problem to report; at 100,000 actors it would
+  // otherwise cost hundreds of megabytes for nothing.
+  let value: unknown;
+  let valid = true;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    valid = false;
+  }
+  let tree: jsonc.Node | undefined;
+  let errors: jsonc.ParseError[] = [];
+  const treeOf = () => {
+    if (!tree) {
+      errors = [];
+      tree = jsonc.parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    }
+    return tree;
+  };
   const locate: PathLocator = (path, options) => {
+    const root = treeOf();
     if (!root) return at(0, 0);
     for (let depth = path.length; depth >= 0; depth--) {
       const node = jsonc.findNodeAtLocation(root, path.slice(0, depth) as jsonc.JSONPath);
@@ -96,7 +108,16 @@ function parseJson(text: string, file: string, at: (start: number, end?: number)
     }
     return at(0, 0);
   };
-  return { value: root ? jsonc.getNodeValue(root) : undefined, problems, locate };
+  if (valid) return { value, problems: [], locate };
+  treeOf();
+  const problems: DatasetProblem[] = errors.map((error) => ({
+    file,
+    severity: 'error',
+    message: `invalid JSON: ${describeJsonError(error.error)}`,
+    range: at(error.offset, error.offset + Math.max(1, error.length)),
+  }));
+  if (problems.length === 0) problems.push({ file, severity: 'error', message: 'invalid JSON', range: at(0, 0) });
+  return { value: undefined, problems, locate };
 }
 
 function describeJsonError(code: jsonc.ParseErrorCode): string {

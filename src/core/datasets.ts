@@ -28,10 +28,13 @@ export function buildKnowledge(files: readonly ParsedDatasetFile[]): LoadedKnowl
   const consistency = checkDatasetConsistency(files, merged);
   return {
     kb: new KnowledgeBase(merged),
-    files,
+    // Positions are resolved by now: let go of the locators and the texts they hold.
+    files: files.map(({ file, dataset, problems }) => ({ file, ...(dataset ? { dataset } : {}), problems, locate: unlocated })),
     problems: [...files.flatMap((file) => file.problems), ...consistency],
   };
 }
+
+const unlocated: ParsedDatasetFile['locate'] = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
 
 export function problemsByFile(problems: readonly DatasetProblem[]): Map<string, DatasetProblem[]> {
   const byFile = new Map<string, DatasetProblem[]>();

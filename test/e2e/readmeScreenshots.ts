@@ -16,6 +16,33 @@ export async function takeReadmeScreenshots(browser: Browser, url: string, page:
     const editor = await page.openFile(tab, '2025-10-trade-talks.md');
     await page.hoverText(tab, editor, 'Qin Gang', /no current post/);
     await tab.screenshot({ path: join(outputDir, 'hover-card.png') });
+    await tab.mouse.move(5, 5);
+
+    const stale = await page.openFile(tab, '2024-06-desk-notes.md');
+    await stale.locator('.view-overlays .cdr.squiggly-warning').first().waitFor({ timeout: 30_000 });
+    await tab.keyboard.press('Control+Shift+M');
+    await tab.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 30_000 });
+    const claim = await page.waitForText(tab, stale, "China's foreign minister");
+    await tab.mouse.click(claim.x + 4, claim.y + claim.height / 2);
+    await tab.keyboard.press('Control+.');
+    await tab.locator('.action-widget .monaco-list-row').first().waitFor({ timeout: 20_000 });
+    await tab.screenshot({ path: join(outputDir, 'stale-claim.png') });
+    await tab.keyboard.press('Escape');
+    await tab.keyboard.press('Control+Shift+M');
+
+    const typing = await page.openFile(tab, '2025-10-trade-talks.md');
+    await page.cursorToEnd(tab, typing);
+    await tab.keyboard.press('Enter');
+    await page.suggest(tab, 'The treasury sec', /Scott Bessent/);
+    await tab.screenshot({ path: join(outputDir, 'completion.png') });
+    await tab.keyboard.press('Escape');
+    // Leave the example as it was: the typed words are removed, nothing is saved.
+    await tab.keyboard.press('Control+Z');
+    await tab.keyboard.press('Control+Z');
+
+    const view = await page.showChannelsView(tab);
+    await page.treeRows(view, /Kushner/);
+    await tab.screenshot({ path: join(outputDir, 'channels.png') });
   } catch (error) {
     await tab.screenshot({ path: join(outputDir, 'failed.png') });
     throw error;

@@ -178,6 +178,19 @@ const cases: Case[] = [
   ['President Trump spoke.', '2022-06-01', 'stale-role'],
   ['President Biden spoke.', '2023-06-01', null],
 
+  // --- Longer titles, bodies before titles, surnames only one person has ------------------------
+  ['Member of the Political Bureau and Vice Premier of the State Council He Lifeng spoke.', '2025-06-01', null],
+  ['Vice\nPremier of the State Council He Lifeng spoke.', '2025-06-01', null],
+  ['Deputy foreign minister Qin Gang spoke.', '2025-10-23', 'stale-role'],
+  ['Deputy foreign minister Qin Gang spoke.', '2020-10-23', null],
+  ['THE TALKS WERE LED BY COMMERCE SECRETARY BESSENT AND VICE PREMIER HE LIFENG.', '2025-05-12', 'never-held-role'],
+  ['Commerce Secretary Bessent spoke.', '2025-10-23', 'never-held-role'],
+  ['Kurt Campbell, the White House Indo-Pacific coordinator, spoke.', '2024-03-15', 'stale-role'],
+  ['Kurt Campbell, the White House Indo-Pacific coordinator, spoke.', '2022-03-15', null],
+  ['During the 2020 phase one talks,\nthe then-treasury secretary, Scott Bessent, pushed.', '2025-10-23', 'not-yet-in-role'],
+  ['During the talks, China\'s foreign minister, Qin Gang, spoke.', '2025-10-23', 'stale-role'],
+  ["Steve Bannon, Mr Trump's chief strategist, is again urging tariffs.", '2020-01-01', 'stale-role'],
+
   // --- Not claims at all ----------------------------------------------------------------------
   ['Qin Gang met the foreign minister of Japan.', '2025-10-23', null],
   ['Qin Gang, Wang Yi and Liu He met.', '2025-10-23', null],

@@ -1,5 +1,5 @@
 /**
- * Two labelled corpora of memos dated 2019-2025 (24 and 20 memos), each written and labelled
+ * Three labelled corpora of memos dated 2019-2025 (24, 20 and 20 memos), each written and labelled
  * against the fact table by someone other than the checker's author, before the checker ran on
  * them. They guard precision and recall on prose the unit cases were not written for.
  */
@@ -11,7 +11,7 @@ import { memoDate } from '../../src/core/memoDate';
 import { LineIndex } from '../../src/core/text';
 import { builtinKnowledge, repoRoot } from '../support/repo';
 
-for (const name of ['claims-corpus', 'claims-corpus-b']) {
+for (const name of ['claims-corpus', 'claims-corpus-b', 'claims-corpus-c']) {
   const corpus = join(repoRoot, 'test', 'fixtures', name);
   const labels = JSON.parse(readFileSync(join(corpus, 'labels.json'), 'utf8')) as Record<string, Array<{ line: number; ruleId: string }>>;
 
