@@ -8,24 +8,17 @@ import { join } from 'node:path';
 
 const workspace = mkdtempSync(join(tmpdir(), 'interlocutor-electron-'));
 cpSync('test/fixtures/workspace', workspace, { recursive: true });
+cpSync('examples', `${workspace}/examples`, { recursive: true });
 
-export default defineConfig([
-  {
-    label: 'integration',
-    files: 'out/test/integration/**/*.test.js',
-    version: '1.100.0',
-    workspaceFolder: workspace,
-    env: { INTERLOCUTOR_TODAY: '2025-10-23' },
-    mocha: { ui: 'bdd', timeout: 30000 },
-    launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
-  },
-  {
-    label: 'integration-stable',
-    files: 'out/test/integration/**/*.test.js',
-    version: 'stable',
-    workspaceFolder: workspace,
-    env: { INTERLOCUTOR_TODAY: '2025-10-23' },
-    mocha: { ui: 'bdd', timeout: 30000 },
-    launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
-  },
-]);
+/** The suite on the oldest VS Code the extension supports (engines.vscode) and on stable. */
+const integration = (label, version) => ({
+  label,
+  files: 'out/test/integration/**/*.test.js',
+  version,
+  workspaceFolder: workspace,
+  env: { INTERLOCUTOR_TODAY: '2025-10-23' },
+  mocha: { ui: 'bdd', timeout: 30000 },
+  launchArgs: ['--disable-extensions', '--disable-workspace-trust'],
+});
+
+export default defineConfig([integration('integration', '1.100.0'), integration('integration-stable', 'stable')]);

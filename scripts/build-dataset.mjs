@@ -260,15 +260,20 @@ function buildTenures(person, curated, roles, factsSources, usedRoles) {
   return tenures;
 }
 
+/** A facts.json id must be a valid dataset id and unique among its kind. */
+function registerFactId(ids, id, where) {
+  if (!ID_PATTERN.test(id ?? '')) fail(`${where}: not a valid id`);
+  if (ids.has(id)) fail(`${where}: id used twice in facts.json`);
+  ids.add(id);
+}
+
 function buildActors(facts, curation, roles, usedRoles) {
   const curatedActors = curation.actors ?? {};
   const actors = [];
   const ids = new Set();
   for (const person of facts.people ?? []) {
     const where = `actor ${person.id}`;
-    if (!ID_PATTERN.test(person.id ?? '')) fail(`${where}: not a valid id`);
-    if (ids.has(person.id)) fail(`${where}: id used twice in facts.json`);
-    ids.add(person.id);
+    registerFactId(ids, person.id, where);
     const curated = curatedActors[person.id];
     if (!curated) {
       fail(`${where} (${person.common_name}) is not in curation.actors: add its summary, aliases and tenure mapping`);
@@ -304,9 +309,7 @@ function buildChannels(facts, curation, actorIds) {
   const ids = new Set();
   for (const channel of facts.channels ?? []) {
     const where = `channel ${channel.id}`;
-    if (!ID_PATTERN.test(channel.id ?? '')) fail(`${where}: not a valid id`);
-    if (ids.has(channel.id)) fail(`${where}: id used twice in facts.json`);
-    ids.add(channel.id);
+    registerFactId(ids, channel.id, where);
     const curated = curatedChannels[channel.id];
     if (!curated) {
       fail(`${where} is not in curation.channels: add its summary (and kind if its facts kind is new)`);
