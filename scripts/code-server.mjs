@@ -62,10 +62,10 @@ export function ensureCodeServer({ log = console.error } = {}) {
  * Starts code-server on a free loopback port with fresh user-data and extensions folders.
  * Resolves once it prints its listening address.
  */
-export async function startCodeServer({ workspace, settings = {}, log = () => {}, env = {} }) {
+export async function startCodeServer({ workspace, settings = {}, log = () => {}, env = {}, extensionsDir: givenExtensionsDir }) {
   const entry = ensureCodeServer();
   const userDataDir = mkdtempSync(join(tmpdir(), 'interlocutor-user-'));
-  const extensionsDir = mkdtempSync(join(tmpdir(), 'interlocutor-ext-'));
+  const extensionsDir = givenExtensionsDir ?? mkdtempSync(join(tmpdir(), 'interlocutor-ext-'));
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDataDir, 'User', 'settings.json'),
