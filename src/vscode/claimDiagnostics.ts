@@ -32,7 +32,8 @@ export class ClaimDiagnostics implements vscode.Disposable {
       this.collection,
       this.changed,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, TYPING_DELAY_MS)),
+      // A very large memo takes longer to check (about half a second a MiB): wait longer for a pause.
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, Math.max(TYPING_DELAY_MS, event.document.getText().length / 2000))),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsChecks(event)) this.checkAllOpen();
