@@ -33,7 +33,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
       this.changed,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       // A very large memo takes longer to check (about half a second a MiB): wait longer for a pause.
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, Math.max(TYPING_DELAY_MS, event.document.getText().length / 2000))),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, Math.max(TYPING_DELAY_MS, documentLength(event.document) / 2000))),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsChecks(event)) this.checkAllOpen();
@@ -97,6 +97,11 @@ export class ClaimDiagnostics implements vscode.Disposable {
     this.timers.clear();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+/** The length of a document without copying its text, as typing must stay cheap. */
+function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
