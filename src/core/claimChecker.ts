@@ -4,7 +4,7 @@
  * Unknown answers (partial dates, dates past verifiedThrough) never produce a finding.
  */
 import { findClaims, type Claim, type Span } from './claimFinder';
-import { formatPartialDate, type PartialDate } from './dates';
+import { dayRange, formatPartialDate, type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
 import { insideSpans, isDisabled, proseView, quotationSpans } from './markdownRegions';
 import { sentenceAt, sentenceStarts, timeNearest, timesIn, type TimeMention } from './sentences';
@@ -210,12 +210,11 @@ function judgeBySurname(kb: KnowledgeBase, text: string, lines: LineIndex, claim
   return judgeActor(kb, text, lines, { ...claim, bySurname: false }, byDistance[0]!.actorId, roleIds, date, dateFromSentence);
 }
 
+/** Days from the date to the nearer edge of the tenure (first days of partial dates). */
 function distanceInDays(entry: TenureOnDate, date: PartialDate): number {
-  const day = Date.UTC(date.year, (date.month ?? 1) - 1, date.day ?? 1);
-  const edge = (value: string | null | undefined) => (value ? Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7) || 1) - 1, Number(value.slice(8, 10) || 1)) : undefined);
-  const start = edge(entry.tenure.start);
-  const end = edge(entry.tenure.end);
-  return Math.min(start !== undefined ? Math.abs(day - start) : Infinity, end !== undefined ? Math.abs(day - end) : Infinity);
+  const day = dayRange(date).first;
+  const { start, end } = entry.interval;
+  return Math.min(start ? Math.abs(day - dayRange(start).first) : Infinity, end ? Math.abs(day - dayRange(end).first) : Infinity);
 }
 
 /**

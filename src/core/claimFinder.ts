@@ -16,7 +16,7 @@ import type { Mention } from './actorIndex';
 import type { KnowledgeBase } from './knowledgeBase';
 import { PhraseMatcher, type PhraseMatch } from './phraseMatcher';
 import { COUNTRY_WORDS } from './countries';
-import { isWordGap, tokenize, type Token } from './text';
+import { isPossessiveGap, isWordGap, tokenize, type Token } from './text';
 
 /** How a marker changes what the claim asserts. */
 export type Tense =
@@ -245,10 +245,6 @@ function leadingWords(prose: string, tokens: readonly Token[], roleFrom: number)
     from = match.from;
   }
   return { from, tense, ...(marker ? { marker } : {}), insertAt };
-}
-
-function isPossessiveGap(prose: string, from: number, to: number): boolean {
-  return /^['\u2019]s?(?:[ \t]+|[ \t]*\r?\n[ \t]*)$/.test(prose.slice(from, Math.min(to, from + 8)));
 }
 
 /** The token after a possessive name of up to three capitalised words ("Mr Trump's"), if there is one. */

@@ -143,9 +143,13 @@ function frontMatterDate(text: string): FrontMatterDate | undefined {
   return undefined;
 }
 
-/** "2025-10-23 (front matter as_of)": how the status bar and hover cards say where a date came from. */
+/** "front matter as_of": where a memo's date came from, as cards and the status bar say it. */
+export function memoDateOrigin(memo: MemoDate): string {
+  if (memo.source === 'front matter') return `front matter ${memo.key ?? ''}`.trim();
+  return memo.source === 'setting' ? 'setting interlocutor.asOf' : memo.source;
+}
+
+/** "2025-10-23 (front matter as_of)". */
 export function describeMemoDate(memo: MemoDate): string {
-  const origin =
-    memo.source === 'front matter' ? `front matter ${memo.key ?? ''}`.trim() : memo.source === 'setting' ? 'setting interlocutor.asOf' : memo.source === 'dateline' ? 'dateline' : 'today';
-  return `${formatPartialDate(memo.date)} (${origin})`;
+  return `${formatPartialDate(memo.date)} (${memoDateOrigin(memo)})`;
 }

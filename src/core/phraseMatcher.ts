@@ -4,7 +4,7 @@
  * first (or last) word, so scanning a memo costs one map lookup per word: no regular expression
  * over the phrase list, no backtracking.
  */
-import { isWordGap, tokenize, type Token } from './text';
+import { isPossessiveGap, isWordGap, tokenize, type Token } from './text';
 
 export interface PhraseMatch<T> {
   readonly values: readonly T[];
@@ -77,7 +77,7 @@ export class PhraseMatcher<T> {
 
 /** Between words of a title, also a possessive: "China's foreign minister" (the "'s" is not a word). */
 function isPhraseGap(text: string, from: number, to: number): boolean {
-  return isWordGap(text, from, to) || /^['\u2019]s?(?:[ \t]+|[ \t]*\r?\n[ \t]*)$/.test(text.slice(from, Math.min(to, from + 8)));
+  return isWordGap(text, from, to) || isPossessiveGap(text, from, to);
 }
 
 function remember(map: Map<string, number[]>, word: string, length: number) {

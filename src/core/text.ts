@@ -149,6 +149,11 @@ export function wordKeys(text: string): string[] {
 const WORD_GAP = /^(?:[ \t]*\r?\n?[ \t]*|[ \t]*[-\u2010\u2011][ \t]*|\.[ \t]*\r?\n?[ \t]*)$/;
 const MAX_WORD_GAP = 6;
 
+/** A possessive between two words ("China's foreign minister"): the "'s" is not a word of its own. */
+export function isPossessiveGap(text: string, from: number, to: number): boolean {
+  return /^['\u2019]s?(?:[ \t]+|[ \t]*\r?\n[ \t]*)$/.test(text.slice(from, Math.min(to, from + 8)));
+}
+
 export function isWordGap(text: string, from: number, to: number): boolean {
   if (to - from > MAX_WORD_GAP || !WORD_GAP.test(text.slice(from, to))) return false;
   // A period joins words only after an initial ("L." in "John L. Thornton", "U.S."); after a

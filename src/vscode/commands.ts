@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { describeTenure } from '../core/actorCard';
 import { formatPartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
-import { describeMemoDate } from '../core/memoDate';
+import { memoDateOrigin } from '../core/memoDate';
 import { actorCardUri } from './actorCardDocument';
 import type { KnowledgeStore } from './knowledgeStore';
 import { isMemo, memoDateOf, today } from './memoDates';
@@ -33,7 +33,7 @@ export function activeDate(): { date: PartialDate; label: string } {
   const document = vscode.window.activeTextEditor?.document;
   if (isMemo(document)) {
     const memo = memoDateOf(document);
-    return { date: memo.date, label: describeMemoDate(memo).replace(/^\S+ \((.*)\)$/, '$1') };
+    return { date: memo.date, label: memoDateOrigin(memo) };
   }
   return { date: today(), label: 'today' };
 }

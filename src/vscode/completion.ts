@@ -8,7 +8,7 @@ import { renderActorCard } from '../core/actorCard';
 import { CompletionIndex, type CompletionCandidate } from '../core/completion';
 import type { PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
-import { describeMemoDate } from '../core/memoDate';
+import { describeMemoDate, memoDateOrigin } from '../core/memoDate';
 import { untrustedMarkdown } from './convert';
 import type { KnowledgeStore } from './knowledgeStore';
 import { memoDateOf } from './memoDates';
@@ -24,7 +24,10 @@ export function registerCompletion(store: KnowledgeStore): vscode.Disposable {
 interface ActorItem extends vscode.CompletionItem {
   readonly actorId: string;
   readonly date: PartialDate;
+  /** "2025-10-23 (front matter as_of)", for the detail line. */
   readonly dateLabel: string;
+  /** "front matter as_of", for the card. */
+  readonly dateOrigin: string;
 }
 
 export class ActorCompletionProvider implements vscode.CompletionItemProvider<ActorItem> {
@@ -44,6 +47,7 @@ export class ActorCompletionProvider implements vscode.CompletionItemProvider<Ac
     if (this.index?.kb !== kb) this.index = { kb, completion: new CompletionIndex(kb) };
     const memo = memoDateOf(document);
     const dateLabel = describeMemoDate(memo);
+    const dateOrigin = memoDateOrigin(memo);
 
     // The longest run of typed words that starts a name or a post wins ("foreign min" over
     // "min"); failing that, the longest run with a fuzzy match ("Qin Gnag").
@@ -55,7 +59,7 @@ export class ActorCompletionProvider implements vscode.CompletionItemProvider<Ac
       attempts.find((attempt) => attempt.query.split(' ').length <= 2 && attempt.candidates.length > 0);
     if (!chosen) return undefined;
     const range = new vscode.Range(position.translate(0, -chosen.query.length), position);
-    const items = chosen.candidates.flatMap((candidate, rank) => itemsFor(candidate, rank, chosen.query, range, memo.date, dateLabel));
+    const items = chosen.candidates.flatMap((candidate, rank) => itemsFor(candidate, rank, chosen.query, range, memo.date, dateLabel, dateOrigin));
     // The list changes with every letter (fuzzy and post matches), so VS Code must ask again.
     return new vscode.CompletionList(items, true);
     return undefined;
@@ -63,13 +67,13 @@ export class ActorCompletionProvider implements vscode.CompletionItemProvider<Ac
 
   async resolveCompletionItem(item: ActorItem): Promise<ActorItem> {
     const { kb } = await this.store.get();
-    const card = renderActorCard(kb, item.actorId, item.date, { dateLabel: item.dateLabel.replace(/^\S+ \((.*)\)$/, '$1') });
+    const card = renderActorCard(kb, item.actorId, item.date, { dateLabel: item.dateOrigin });
     if (card) item.documentation = untrustedMarkdown(card);
     return item;
   }
 }
 
-function itemsFor(candidate: CompletionCandidate, rank: number, query: string, range: vscode.Range, date: PartialDate, dateLabel: string): ActorItem[] {
+function itemsFor(candidate: CompletionCandidate, rank: number, query: string, range: vscode.Range, date: PartialDate, dateLabel: string, dateOrigin: string): ActorItem[] {
   const order = String(rank).padStart(4, '0');
   const detail = candidate.post ? `${candidate.nameWithPost!.slice(candidate.name.length + 2)} · as of ${dateLabel}` : `no post in the datasets · as of ${dateLabel}`;
   const why = candidate.how === 'post' ? `holds ${candidate.matched}` : candidate.matched !== candidate.name ? candidate.matched : undefined;
@@ -77,6 +81,7 @@ function itemsFor(candidate: CompletionCandidate, rank: number, query: string, r
     actorId: candidate.actorId,
     date,
     dateLabel,
+    dateOrigin,
     label: { label: candidate.name, ...(why ? { description: why } : {}) },
     kind: vscode.CompletionItemKind.User,
     detail,

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { actorCardModel, describeTenure, renderActorCard } from '../core/actorCard';
 import { MarkdownBuilder } from '../core/markdown';
-import { describeMemoDate } from '../core/memoDate';
+import { describeMemoDate, memoDateOrigin } from '../core/memoDate';
 import { resolveMention } from '../core/mentionResolution';
 import { untrustedMarkdown } from './convert';
 import type { KnowledgeStore } from './knowledgeStore';
@@ -22,7 +22,7 @@ export class ActorHoverProvider implements vscode.HoverProvider {
     const mention = kb.index.mentionAt(text, document.offsetAt(position));
     if (!mention) return undefined;
     const memo = memoDateOf(document);
-    const dateLabel = describeMemoDate(memo).replace(/^\S+ \((.*)\)$/, '$1');
+    const dateLabel = memoDateOrigin(memo);
     const resolution = resolveMention(kb, mention, memo.date);
     const range = new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end));
     const [first, ...others] = resolution.actorIds;
