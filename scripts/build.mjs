@@ -2,7 +2,7 @@
 // files, and (with --tests) the test and benchmark files transpiled one-to-one into out/.
 // Type checking is `npm run typecheck` (tsc --noEmit); esbuild only strips types.
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync, chmodSync, rmSync, cpSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,15 @@ const targets = [
     define: { ...common.define, INTERLOCUTOR_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   },
 ];
+
+function listFiles(dir, extension) {
+  const abs = join(root, dir);
+  return readdirSync(abs).flatMap((name) => {
+    const path = join(abs, name);
+    if (statSync(path).isDirectory()) return listFiles(relative(root, path), extension);
+    return name.endsWith(extension) ? [relative(root, path)] : [];
+  });
+}
 
 function listTs(dir) {
   const abs = join(root, dir);
@@ -93,6 +102,8 @@ async function main() {
     return;
   }
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Data the core imports (conventions.json) sits beside the transpiled files, as in src/.
+  if (withTests) for (const file of listFiles('src', '.json')) cpSync(join(root, file), join(root, 'out', file));
   chmodSync(join(root, 'dist', 'cli.js'), 0o755);
   await writeJsonSchema();
 }

@@ -48,7 +48,14 @@ export class ActorIndex {
   private readonly lengthsByFirstWord = new Map<string, number[]>();
   private fuse: Fuse<{ actorId: string; name: string }> | undefined;
 
-  constructor(actors: Iterable<Actor>) {
+  /**
+   * @param nameSuffixes words that may follow a full name without being part of it in the
+   *   dataset ("Jr", "III"), as token keys.
+   */
+  constructor(
+    actors: Iterable<Actor>,
+    private readonly nameSuffixes: ReadonlySet<string> = new Set(),
+  ) {
     for (const actor of actors) {
       this.addName(actor.id, actor.name, true);
       for (const alias of actor.aliases) this.addName(actor.id, alias, false);
@@ -110,14 +117,53 @@ export class ActorIndex {
 
   private longestAt(text: string, tokens: readonly Token[], index: number): Mention | undefined {
     const lengths = this.lengthsByFirstWord.get(tokens[index]!.key);
-    return lengths && this.matchAt(text, tokens, index, lengths);
+    if (!lengths) return undefined;
+    const found = this.matchAt(text, tokens, index, lengths) ?? this.matchSkippingInitials(text, tokens, index, lengths);
+    return found && this.withSuffix(text, tokens, index + found.tokens.length, found);
   }
 
-  private matchAt(text: string, tokens: readonly Token[], index: number, lengths: readonly number[]): Mention | undefined {
+  /**
+   * "Antony J. Blinken", "Robert E. Lighthizer": a full name with middle initials the dataset
+   * does not write. Initials are single capitals followed by a period, after the first word.
+   */
+  private matchSkippingInitials(text: string, tokens: readonly Token[], index: number, lengths: readonly number[]): Mention | undefined {
+    const kept: Token[] = [tokens[index]!];
+    const keptIndexes = [index];
+    let skipped = false;
+    for (let next = index + 1; next < tokens.length && kept.length < (lengths[0] ?? 0) && next - index <= MAX_NAME_WORDS + 2; next++) {
+      if (!isWordGap(text, tokens[next - 1]!.end, tokens[next]!.start)) break;
+      const token = tokens[next]!;
+      if (token.capitalized && token.end - token.start === 1 && text[token.end] === '.') {
+        skipped = true;
+        continue;
+      }
+      kept.push(token);
+      keptIndexes.push(next);
+    }
+    if (!skipped) return undefined;
+    const found = this.matchAt(text, kept, 0, lengths.filter((length) => length >= 2), true);
+    if (!found) return undefined;
+    const lastIndex = keptIndexes[found.tokens.length - 1]!;
+    const end = tokens[lastIndex]!.end;
+    return { ...found, end, text: text.slice(found.start, end), tokens: tokens.slice(index, lastIndex + 1) };
+  }
+
+  /** "Robert E. Lighthizer Jr.": a generational suffix after a full name belongs to it. */
+  private withSuffix(text: string, tokens: readonly Token[], nextIndex: number, mention: Mention): Mention {
+    if (mention.tokens.length < 2 || this.nameSuffixes.size === 0) return mention;
+    const next = tokens[nextIndex];
+    if (!next || !next.capitalized || !this.nameSuffixes.has(next.key)) return mention;
+    if (!/^,?[ \t]?$/.test(text.slice(mention.end, next.start))) return mention;
+    const end = text[next.end] === '.' ? next.end + 1 : next.end;
+    return { ...mention, end, text: text.slice(mention.start, end), tokens: [...mention.tokens, next] };
+  }
+
+  /** `gapsChecked` when the caller has already checked what separates the words. */
+  private matchAt(text: string, tokens: readonly Token[], index: number, lengths: readonly number[], gapsChecked = false): Mention | undefined {
     for (const length of lengths) {
       if (index + length > tokens.length) continue;
       const span = tokens.slice(index, index + length);
-      if (!gapsAllowed(text, span)) continue;
+      if (!gapsChecked && !gapsAllowed(text, span)) continue;
       const entries = this.byKey.get(span.map((token) => token.key).join(' '));
       if (!entries) continue;
       const matching = entries.filter((entry) => capitalisationMatches(entry, span));

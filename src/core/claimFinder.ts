@@ -1,35 +1,38 @@
 /**
- * Finds claims, "ACTOR is ROLE", in memo prose. Shapes (case-insensitive where prose is):
- *   appositive        Qin Gang, China's foreign minister, ...
+ * Finds claims, "ACTOR is POST", in memo prose. Shapes (case-insensitive where prose is):
+ *   appositive        Qin Gang, China's foreign minister, ... · Austin, the defence secretary (after "Lloyd Austin")
  *   parenthesis       Qin Gang (foreign minister)
- *   relative          Qin Gang, who is foreign minister / who was ... / who served as ...
- *   predicate         Wang Yi is China's foreign minister
- *   title before      Foreign Minister Qin Gang · China's foreign minister, Qin Gang
- *   title + surname   Vice-Premier Liu · Mr Qin, the foreign minister (through the mention)
- * with historical markers (former, ex-, then, erstwhile, one-time, retired, who was, served as,
- * at the time...) and future ones (incoming, -designate, -elect) recorded on the claim.
+ *   relative          Qin Gang, who is foreign minister · who has served as · who heads the Treasury
+ *   predicate         Wang Yi is China's foreign minister · Bolton resigned as national security adviser
+ *   title before      Foreign Minister Qin Gang · Defence Minister Admiral Dong Jun · Secretary Antony J. Blinken
+ *   title + surname   Vice-Premier Liu · Secretary Raimondo · Foreign Minister Mr Wang · Secretaries Blinken and Austin
+ *   list              Rubio, Bessent and Lutnick, the secretaries of state, treasury and commerce
+ * with what the words around say about time: historical markers (former, then, who was, served
+ * as), future ones (incoming, -elect, was named), and events that name the post held at the event
+ * ("Trump fired National Security Adviser Mike Waltz", "Defence Minister Wei Fenghe was replaced").
  *
  * Everything is local to the words around a mention, found through PhraseMatcher lookups, so a
- * memo is scanned in linear time. The checker (claimChecker.ts) decides what is true.
+ * memo is scanned in linear time. The words themselves come from the conventions (data). The
+ * checker (claimChecker.ts) decides what is true.
  */
 import type { Mention } from './actorIndex';
+import type { ConventionMatchers } from './conventions';
 import type { KnowledgeBase } from './knowledgeBase';
-import { PhraseMatcher, type PhraseMatch } from './phraseMatcher';
-import { COUNTRY_WORDS } from './countries';
-import { isPossessiveGap, isWordGap, tokenize, type Token } from './text';
+import type { PhraseMatch } from './phraseMatcher';
+import { TokenStream } from './tokenStream';
 
-/** How a marker changes what the claim asserts. */
+/** How the words around a claim place it in time. */
 export type Tense =
   /** Presented as current: "Qin Gang, foreign minister". */
   | 'current'
   /** Asserts the post is no longer held: "former", "ex-", "retired". */
   | 'former'
-  /** Places the claim in an unspecified past: "then", "who was", "at the time". */
+  /** Places the claim in an unspecified past, or at an event that ended it: "then", "who was", "fired". */
   | 'past'
-  /** Looks ahead: "incoming", "-designate", "-elect". */
+  /** Looks ahead, or names a post being taken up: "incoming", "-elect", "was named". */
   | 'future';
 
-export type ClaimShape = 'appositive' | 'parenthesis' | 'relative' | 'predicate' | 'title-before' | 'title-surname';
+export type ClaimShape = 'appositive' | 'parenthesis' | 'relative' | 'predicate' | 'title-before' | 'title-surname' | 'list';
 
 export interface Span {
   readonly start: number;
@@ -38,17 +41,24 @@ export interface Span {
 
 export interface Claim {
   readonly shape: ClaimShape;
-  /** The words naming the actor (a full mention, or a surname after a title). */
+  /** The words naming the actor (a full mention, or a surname). */
   readonly actorSpan: Span;
   readonly actorText: string;
   /** Everyone the actor words may mean. */
   readonly actorIds: readonly string[];
   /** True for "Vice-Premier Liu": the actor is whoever with that surname held the post. */
   readonly bySurname: boolean;
-  /** The words of the post title ("foreign minister"), and the posts they may name. */
+  /** The words of the post ("foreign minister", "the Treasury" after "heads"), and the posts they may name. */
   readonly roleSpan: Span;
   readonly roleText: string;
   readonly roleIds: readonly string[];
+  /**
+   * True when the words are only a title's head ("Secretary Raimondo", "the ambassador"): the post
+   * is whichever post with that head the person held, so "never held" cannot be said of it.
+   */
+  readonly byHead: boolean;
+  /** False when the role words are not a title a fix may replace ("the Treasury" in "who heads the Treasury"). */
+  readonly roleRewritable: boolean;
   /** Countries named by words before or in the title ("China's", "US"), to narrow the posts. */
   readonly countries: readonly string[];
   /** Where "former " / "then " would go to make the claim historical. */
@@ -59,45 +69,53 @@ export interface Claim {
   readonly span: Span;
 }
 
-type WordKind = 'determiner' | 'country' | 'modifier' | { tense: Exclude<Tense, 'current'> };
-
-const DETERMINERS = ['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'your'];
-/** Bodies named before a title: "the White House Indo-Pacific coordinator". */
-const ORGANIZATIONS = ['white house', 'state department', 'pentagon', 'nsc', 'treasury', 'foreign ministry', 'party', 'communist party', 'ccp', 'cpc', 'state council', 'kremlin'];
-const MODIFIERS = ['new', 'current', 'sitting', 'incumbent', 'now', 'acting', 'interim', 'outgoing', 'newly appointed', 'recently appointed', 'long-serving', 'longtime', 'long-time', 'veteran', 'powerful', 'influential', 'also', 'still', 'currently'];
-const FORMER_MARKERS = ['former', 'ex', 'erstwhile', 'one-time', 'onetime', 'retired', 'ousted', 'sacked', 'purged', 'disgraced', 'dismissed', 'deposed', 'late', 'previous', 'past'];
-const PAST_MARKERS = ['then', 'then-'];
-const FUTURE_MARKERS = ['incoming', 'designate', 'nominee', 'future', 'next', 'prospective', 'would-be', 'likely', 'expected'];
-
-function wordMatcher(): PhraseMatcher<WordKind> {
-  const matcher = new PhraseMatcher<WordKind>();
-  for (const word of DETERMINERS) matcher.add(word, 'determiner');
-  for (const word of Object.keys(COUNTRY_WORDS)) matcher.add(word, 'country');
-  for (const word of MODIFIERS) matcher.add(word, 'modifier');
-  for (const word of ORGANIZATIONS) matcher.add(word, 'modifier');
-  for (const word of FORMER_MARKERS) matcher.add(word, { tense: 'former' });
-  for (const word of PAST_MARKERS) matcher.add(word, { tense: 'past' });
-  for (const word of FUTURE_MARKERS) matcher.add(word, { tense: 'future' });
-  return matcher;
+/** The finder's view of one memo: its words, the knowledge base and the conventions. */
+interface Finder {
+  readonly kb: KnowledgeBase;
+  readonly words: TokenStream;
+  readonly conventions: ConventionMatchers;
 }
 
-const LEAD_WORDS = wordMatcher();
+/** A post phrase found in the text. */
+interface RolePhrase {
+  readonly roleIds: readonly string[];
+  /** Token indexes of the phrase: [from, to). */
+  readonly from: number;
+  readonly to: number;
+  readonly byHead: boolean;
+}
 
-/** Text right after a mention that introduces a role phrase, and the tense it implies. */
-const AFTER_MENTION: Array<{ pattern: RegExp; shape: ClaimShape; tense: Tense }> = [
-  { pattern: /^[ \t]*,?[ \t]*\r?\n?[ \t]*who(?:[ \t]+|\r?\n)(?:is|remains|serves as|has been|is now|is still|is currently)(?:[ \t]+|\r?\n)/, shape: 'relative', tense: 'current' },
-  { pattern: /^[ \t]*,?[ \t]*\r?\n?[ \t]*who(?:[ \t]+|\r?\n)(?:was|had been|served as|became|was then|was once|once served as|used to be)(?:[ \t]+|\r?\n)/, shape: 'relative', tense: 'past' },
-  { pattern: /^[ \t]*,[ \t]*\r?\n?[ \t]*/, shape: 'appositive', tense: 'current' },
-  { pattern: /^[ \t]*\([ \t]*/, shape: 'parenthesis', tense: 'current' },
-  { pattern: /^[ \t]+(?:is|remains|serves as|has been)(?:[ \t]+|\r?\n)/, shape: 'predicate', tense: 'current' },
-  { pattern: /^[ \t]+(?:was|had been|served as|used to be|was once|once served as)(?:[ \t]+|\r?\n)/, shape: 'predicate', tense: 'past' },
-];
+interface LeadingWords {
+  /** Index of the first token of the claim's leading words. */
+  readonly from: number;
+  readonly tense: Tense;
+  readonly marker?: Span;
+  readonly insertAt: number;
+}
+
+/** Everything a claim is made of, before its text and span are worked out. */
+interface ClaimParts {
+  readonly shape: ClaimShape;
+  readonly actorSpan: Span;
+  readonly actorIds: readonly string[];
+  readonly bySurname: boolean;
+  readonly role: RolePhrase;
+  readonly roleRewritable?: boolean;
+  readonly tense: Tense;
+  readonly marker?: Span | undefined;
+  /** The first token of the words that belong to the claim (leading words, or the role). */
+  readonly fromToken: number;
+  /** The offset where the claim ends. */
+  readonly end: number;
+  readonly insertAt: number;
+}
 
 /**
  * What may follow a role phrase for it to be a whole appositive: punctuation, the end of the line,
- * or a lower-case word that does not qualify the post ("of Japan", "to Tokyo" would).
+ * or a lower-case word that does not qualify the post ("of Japan", "to Tokyo" would; "in charge
+ * of trade" does not).
  */
-const ROLE_END = /^(?:[ \t]*(?:[,.;:!?)\]|"'\u201d\u2019\u2014\u2013]|-{2}|\r?\n|$)|[ \t]+(?!of\b|to\b|for\b|in charge\b)[a-z])/;
+const ROLE_END = /^(?:[ \t]*(?:[,.;:!?)\]|"'\u201d\u2019\u2014\u2013]|-{2}|\r?\n|$)|[ \t]+(?!of\b|to\b|for\b)[a-z])/;
 
 /** Phrases after a role that place it in the past: "at the time", "in Mr Trump's first term". */
 const PAST_AFTER_ROLE =
@@ -106,289 +124,586 @@ const PAST_AFTER_ROLE =
 /** "the president's son-in-law": the title qualifies another noun, it is not the actor's post. */
 const POSSESSIVE_AFTER = /^['\u2019]s?\b/;
 
-/** "-elect", "-designate" or "nominee" right after the title: not yet in post. */
-const FUTURE_AFTER_ROLE = /^(?:[ \t]*[-\u2010\u2011](?:elect|designate)\b|[ \t]+(?:nominee|designate|pick|candidate)\b)/i;
-
-export interface ClaimSearch {
-  readonly prose: string;
-  readonly tokens: readonly Token[];
-  readonly mentions: readonly Mention[];
-}
+/** Words that cannot be a given name after a surname, even in text written in capitals ("BESSENT AND"). */
+const FUNCTION_WORDS = new Set(['and', 'or', 'of', 'the', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'has', 'had', 'will', 'who', 'said', 'says', 'met', 'told', 'but', 'also']);
 
 /** Every claim in the prose (text with code, comments and front matter already blanked). */
 export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
-  const tokens = tokenize(prose);
-  const mentions = kb.index.findMentions(prose, 0, prose.length, tokens);
-  const roles = kb.roleMatcher;
-  const tokenAt = tokenIndexer(tokens);
+  const words = new TokenStream(prose);
+  const finder: Finder = { kb, words, conventions: kb.conventions };
+  const mentions = kb.index.findMentions(prose, 0, prose.length, words.tokens);
+  const references = surnameReferences(finder, mentions);
   const claims: Claim[] = [];
   const usedRoles = new Set<number>(); // role phrases already bound, by the index of their first token
   const mentionStarts = new Set(mentions.map((mention) => mention.start));
   const mentionEnds = new Set(mentions.map((mention) => mention.end));
   const insideMention = new Set<number>();
   for (const mention of mentions) for (const token of mention.tokens) insideMention.add(token.start);
+  const bind = (claim: Claim | undefined) => {
+    if (!claim) return;
+    claims.push(claim);
+    usedRoles.add(words.indexAt(claim.roleSpan.start));
+  };
 
-  // Role phrases after a mention bind first: in "Bessent, the treasury secretary, Lutnick and
-  // Greer" the title belongs to Bessent, not to Lutnick.
-  for (const mention of mentions) {
-    const claim = claimAfter(kb, prose, tokens, tokenAt, mention);
-    if (claim) {
-      claims.push(claim);
-      usedRoles.add(tokenAt(claim.roleSpan.start));
-    }
-  }
+  // Lists first ("Rubio, Bessent and Lutnick, the secretaries of state, treasury and commerce"),
+  // then role phrases after a mention: in "Bessent, the treasury secretary, Lutnick and Greer"
+  // the title belongs to Bessent, not to Lutnick.
+  const listed = new Set<Mention>();
+  for (const claim of listClaims(finder, mentions, listed)) bind(claim);
+  for (const mention of [...mentions, ...references]) if (!listed.has(mention)) bind(claimAfter(finder, mention));
 
   for (const mention of mentions) {
-    const first = tokenAt(mention.start);
-    const inside = titleInsideMention(kb, prose, tokens, mention, first);
+    const first = words.indexAt(mention.start);
+    const inside = titleInsideMention(finder, mention, first);
     if (inside) {
       claims.push(inside);
       continue;
     }
-    const before = claimBefore(prose, tokens, roles, first, mention, usedRoles, mentionEnds);
-    if (before) {
-      claims.push(before);
-      usedRoles.add(tokenAt(before.roleSpan.start));
-    }
+    for (const claim of claimsBefore(finder, mention, first, usedRoles, mentionEnds)) bind(claim);
   }
 
-  // "Vice-Premier Liu": a title, then a surname that is not the start of a known full name.
-  for (let index = 0; index < tokens.length; index++) {
-    if (insideMention.has(tokens[index]!.start) || usedRoles.has(index)) continue;
-    const role = roles.matchFrom(prose, tokens, index);
+  // "Vice-Premier Liu", "Secretary Raimondo": a title, then a surname that does not start a known full name.
+  for (let index = 0; index < words.length; index++) {
+    if (insideMention.has(words.startOf(index)) || usedRoles.has(index)) continue;
+    const plural = titleCase(words, index) ? finder.kb.pluralTitleHeads.matchFrom(prose, words.tokens, index) : undefined;
+    if (plural) {
+      claims.push(...pluralTitleClaims(finder, plural, mentions));
+      index = plural.to - 1;
+      continue;
+    }
+    const role = rolePhraseAt(finder, index, { heads: titleCase(words, index) });
     if (!role) continue;
-    if (isLesserTitle(prose, tokens, role)) {
+    if (isLesserTitle(finder, role)) {
       index = role.to - 1;
       continue;
     }
-    const surname = tokens[role.to];
-    const next = tokens[role.to + 1];
-    if (
-      surname &&
-      surname.capitalized &&
-      !mentionStarts.has(surname.start) &&
-      isWordGap(prose, tokens[role.to - 1]!.end, surname.start) &&
-      !(next && next.capitalized && !FUNCTION_WORDS.has(next.key) && isWordGap(prose, surname.end, next.start))
-    ) {
-      const candidates = kb.actorsWithSurname(surname.key);
-      if (candidates.length > 0) {
-        const lead = leadingWords(prose, tokens, role.from);
-        claims.push(
-          makeClaim('title-surname', prose, { start: surname.start, end: surname.end }, candidates, true, tokens, role, lead.tense, lead.marker, lead.from, surname.end, lead.insertAt),
-        );
-      }
-    }
+    const claim = titleSurnameClaim(finder, role, mentionStarts);
+    if (claim) claims.push(claim);
     index = role.to - 1;
   }
   return claims.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A title written in title case, as titles before names are ("Secretary", not "secretary"). */
+function titleCase(words: TokenStream, index: number): boolean {
+  return Boolean(words.at(index)?.capitalized);
+}
+
+/**
+ * The post phrase that starts at token `index`: a title or alias the datasets know, else (when
+ * `heads` is set) the bare head of a title ("Secretary", "the ambassador").
+ */
+function rolePhraseAt(finder: Finder, index: number, options: { heads: boolean }): RolePhrase | undefined {
+  const { kb, words } = finder;
+  const role = kb.roleMatcher.matchFrom(words.text, words.tokens, index);
+  if (role) return { roleIds: role.values, from: role.from, to: role.to, byHead: false };
+  if (!options.heads) return undefined;
+  const head = kb.titleHeads.matchFrom(words.text, words.tokens, index);
+  return head ? { roleIds: head.values, from: head.from, to: head.to, byHead: true } : undefined;
+}
+
+/** The post phrase that ends just before token `end`. */
+function rolePhraseBefore(finder: Finder, end: number, options: { heads: boolean }): RolePhrase | undefined {
+  const { kb, words } = finder;
+  const role = kb.roleMatcher.matchBefore(words.text, words.tokens, end);
+  if (role) return { roleIds: role.values, from: role.from, to: role.to, byHead: false };
+  if (!options.heads) return undefined;
+  const head = kb.titleHeads.matchBefore(words.text, words.tokens, end);
+  return head && titleCase(words, head.from) ? { roleIds: head.values, from: head.from, to: head.to, byHead: true } : undefined;
 }
 
 /**
  * "Vice Premier of the State Council": a title right after "vice", "deputy" or "assistant" names a
  * different post (the longer title, when the datasets know it, has already matched).
  */
-function isLesserTitle(prose: string, tokens: readonly Token[], role: PhraseMatch<string>): boolean {
-  const previous = tokens[role.from - 1];
-  return Boolean(previous && LESSER.has(previous.key) && isWordGap(prose, previous.end, tokens[role.from]!.start));
-}
-
-/** Words that cannot be a given name after a surname, even in text written in capitals ("BESSENT AND"). */
-const FUNCTION_WORDS = new Set(['and', 'or', 'of', 'the', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'has', 'had', 'will', 'who', 'said', 'says', 'met', 'told', 'but', 'also']);
-
-const LESSER = new Set(['vice', 'deputy', 'assistant', 'under', 'associate']);
-
-/** Maps a character offset at the start of a token to the token's index. */
-function tokenIndexer(tokens: readonly Token[]): (offset: number) => number {
-  return (offset) => {
-    let low = 0;
-    let high = tokens.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (tokens[middle]!.start < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
-}
-
-interface LeadingWords {
-  /** Index of the first token of the claim's leading words. */
-  readonly from: number;
-  readonly tense: Tense;
-  readonly marker?: { start: number; end: number };
-  readonly insertAt: number;
+function isLesserTitle(finder: Finder, role: { from: number }): boolean {
+  const { words, conventions } = finder;
+  return conventions.lesserTitleWords.has(words.key(role.from - 1)) && words.joinedToPrevious(role.from);
 }
 
 /**
  * Determiners, country words, modifiers and markers just before a role phrase that starts at
  * token `roleFrom`, read backwards: "the former Chinese", "China's then".
  */
-function leadingWords(prose: string, tokens: readonly Token[], roleFrom: number): LeadingWords {
+function leadingWords(finder: Finder, roleFrom: number): LeadingWords {
+  const { words, conventions } = finder;
   let from = roleFrom;
   let tense: Tense = 'current';
-  let marker: { start: number; end: number } | undefined;
-  let insertAt = tokens[roleFrom]!.start;
+  let marker: Span | undefined;
+  let insertAt = words.startOf(roleFrom);
   let canInsertBefore = true;
   for (let steps = 0; steps < 5 && from > 0; steps++) {
-    const match = LEAD_WORDS.matchBefore(prose, tokens, from);
-    if (!match || (!isWordGap(prose, tokens[match.to - 1]!.end, tokens[from]!.start) && !isPossessiveGap(prose, tokens[match.to - 1]!.end, tokens[from]!.start))) break;
+    const match = conventions.leadWords.matchBefore(words.text, words.tokens, from);
+    if (!match || (!words.joinedToPrevious(from) && !words.possessiveBefore(from))) break;
     const kind = match.values[0]!;
     if (typeof kind === 'object') {
       tense = kind.tense;
-      marker = { start: tokens[match.from]!.start, end: tokens[match.to - 1]!.end };
+      marker = { start: words.startOf(match.from), end: words.endOf(match.to - 1) };
     }
     // "former" goes after possessives and determiners ("China's former", "the former") but
     // before adjectives ("former Chinese foreign minister").
-    const possessive = isPossessiveGap(prose, tokens[match.to - 1]!.end, tokens[from]!.start);
-    if (kind === 'determiner' || possessive || typeof kind === 'object') canInsertBefore = false;
-    if (canInsertBefore) insertAt = tokens[match.from]!.start;
+    if (kind === 'determiner' || words.possessiveBefore(from) || typeof kind === 'object') canInsertBefore = false;
+    if (canInsertBefore) insertAt = words.startOf(match.from);
     from = match.from;
   }
   return { from, tense, ...(marker ? { marker } : {}), insertAt };
 }
 
 /** The token after a possessive name of up to three capitalised words ("Mr Trump's"), if there is one. */
-function possessiveOwner(prose: string, tokens: readonly Token[], index: number): number | undefined {
-  for (let end = index; end < Math.min(tokens.length - 1, index + 3); end++) {
-    if (!tokens[end]!.capitalized) return undefined;
-    if (end > index && !isWordGap(prose, tokens[end - 1]!.end, tokens[end]!.start)) return undefined;
-    if (isPossessiveGap(prose, tokens[end]!.end, tokens[end + 1]!.start)) return end + 1;
+function possessiveOwner(words: TokenStream, index: number): number | undefined {
+  for (let end = index; end < Math.min(words.length - 1, index + 3); end++) {
+    if (!words.at(end)?.capitalized) return undefined;
+    if (end > index && !words.joinedToPrevious(end)) return undefined;
+    if (words.possessiveBefore(end + 1)) return end + 1;
   }
   return undefined;
 }
 
-/** A role phrase starting at token `index`, after optional leading words. */
-function rolePhraseFrom(prose: string, tokens: readonly Token[], roles: PhraseMatcher<string>, index: number): { role: PhraseMatch<string>; lead: LeadingWords } | undefined {
+/** A role phrase starting at token `index`, after optional leading words and possessive owners. */
+function rolePhraseFrom(finder: Finder, index: number): { role: RolePhrase; lead: LeadingWords } | undefined {
+  const { words, conventions } = finder;
   let position = index;
-  for (let steps = 0; steps < 6 && position < tokens.length; steps++) {
-    if (position > index && !isWordGap(prose, tokens[position - 1]!.end, tokens[position]!.start) && !isPossessiveGap(prose, tokens[position - 1]!.end, tokens[position]!.start)) return undefined;
-    const role = roles.matchFrom(prose, tokens, position);
-    if (role && !isLesserTitle(prose, tokens, role)) return { role, lead: leadingWords(prose, tokens, role.from) };
+  for (let steps = 0; steps < 7 && position < words.length; steps++) {
+    if (position > index && !words.joinedToPrevious(position) && !words.possessiveBefore(position)) return undefined;
+    const role = rolePhraseAt(finder, position, { heads: true });
+    if (role && !isLesserTitle(finder, role)) return { role, lead: leadingWords(finder, role.from) };
     if (role) return undefined;
-    const lead = LEAD_WORDS.matchFrom(prose, tokens, position);
+    const lead = conventions.leadWords.matchFrom(words.text, words.tokens, position);
     if (lead) {
       position = lead.to;
       continue;
     }
     // Whose post it is: "Mr Trump's", "Biden's" (up to three capitalised words and a possessive).
-    const owner = possessiveOwner(prose, tokens, position);
+    const owner = possessiveOwner(words, position);
     if (owner === undefined) return undefined;
     position = owner;
   }
   return undefined;
 }
 
-function claimAfter(kb: KnowledgeBase, prose: string, tokens: readonly Token[], tokenAt: (offset: number) => number, mention: Mention): Claim | undefined {
-  // Emphasis closing around the name ("**Wang Shouwen**, China's ...") is not part of the sentence.
-  const emphasis = /^[*_]{1,3}/.exec(prose.slice(mention.end, mention.end + 3))?.[0].length ?? 0;
-  const rest = prose.slice(mention.end + emphasis, mention.end + emphasis + 60);
-  for (const { pattern, shape, tense } of AFTER_MENTION) {
-    const separator = pattern.exec(rest);
-    if (!separator) continue;
-    const phraseStart = mention.end + emphasis + separator[0].length;
-    const index = tokenAt(phraseStart);
-    if (index >= tokens.length || tokens[index]!.start !== phraseStart) return undefined;
-    const found = rolePhraseFrom(prose, tokens, kb.roleMatcher, index);
-    if (!found) return undefined;
-    const { role, lead } = found;
-    const roleEnd = tokens[role.to - 1]!.end;
-    const after = prose.slice(roleEnd, roleEnd + 80);
-    if (shape === 'parenthesis' ? !/^[^()\n]{0,40}\)/.test(after) : !ROLE_END.test(after) || POSSESSIVE_AFTER.test(after)) return undefined;
-    // The title of the next person ("Qin Gang, foreign minister Wang Yi's predecessor") is not an apposition.
-    const next = tokens[role.to];
-    if (next && next.capitalized && isWordGap(prose, roleEnd, next.start)) return undefined;
-    let claimTense: Tense = lead.tense !== 'current' ? lead.tense : tense;
-    let marker = lead.marker;
-    if (FUTURE_AFTER_ROLE.test(after)) claimTense = 'future';
-    else if (claimTense === 'current') {
-      const past = PAST_AFTER_ROLE.exec(after);
-      if (past) {
-        claimTense = 'past';
-        marker = { start: roleEnd + past[0].length - past[1]!.length, end: roleEnd + past[0].length };
-      }
-    }
-    return makeClaim(shape, prose, { start: mention.start, end: mention.end }, mention.actorIds, false, tokens, role, claimTense, marker, index, roleEnd, lead.insertAt);
+/** The tense a phrase right after a role (or a name) gives the claim, if it changes it. */
+function tenseAfter(finder: Finder, offset: number): { tense: Tense; marker?: Span } | undefined {
+  const { words, conventions } = finder;
+  const text = words.text;
+  const after = text.slice(offset, offset + 80);
+  if (/^(?:[ \t]*[-\u2010\u2011]|[ \t]+)/.test(after)) {
+    const next = words.indexAt(offset);
+    if (conventions.futureAfterTitle.has(words.key(next)) && /^[ \t]*[-\u2010\u2011 ]?[ \t]*$/.test(text.slice(offset, words.startOf(next)))) return { tense: 'future' };
   }
+  // "Defence Minister Wei Fenghe was replaced", "X, the national security adviser, was fired".
+  const eventStart = words.indexAt(offset);
+  if (/^[ \t]*,?[ \t]*\r?\n?[ \t]*$/.test(text.slice(offset, words.startOf(eventStart)))) {
+    const event = conventions.eventsAfter.matchFrom(text, words.tokens, eventStart);
+    if (event) return { tense: event.values[0] === 'end' ? 'past' : 'future' };
+  }
+  const past = PAST_AFTER_ROLE.exec(after);
+  if (past) return { tense: 'past', marker: { start: offset + past[0].length - past[1]!.length, end: offset + past[0].length } };
   return undefined;
 }
 
-/** "Foreign Minister Qin Gang", "the former foreign minister, Qin Gang". */
-function claimBefore(prose: string, tokens: readonly Token[], roles: PhraseMatcher<string>, first: number, mention: Mention, usedRoles: ReadonlySet<number>, mentionEnds: ReadonlySet<number>): Claim | undefined {
-  if (first === 0) return undefined;
-  const previous = tokens[first - 1]!;
-  const gap = prose.slice(previous.end, mention.start);
-  const direct = isWordGap(prose, previous.end, mention.start);
+/** "Trump fired National Security Adviser Mike Waltz", "the ouster of Foreign Minister Qin". */
+function eventBefore(finder: Finder, from: number): 'end' | 'start' | undefined {
+  const { words, conventions } = finder;
+  if (from === 0 || !words.joinedToPrevious(from)) return undefined;
+  return conventions.eventsBefore.matchBefore(words.text, words.tokens, from)?.values[0];
+}
+
+function tenseOfEvent(event: 'end' | 'start' | undefined): Tense | undefined {
+  return event === 'end' ? 'past' : event === 'start' ? 'future' : undefined;
+}
+
+/** The claim a mention makes with the words right after it, if any. */
+function claimAfter(finder: Finder, mention: Mention): Claim | undefined {
+  const { words, conventions, kb } = finder;
+  const text = words.text;
+  // Emphasis closing around the name ("**Wang Shouwen**, China's ...") is not part of the sentence.
+  const emphasis = /^[*_]{1,3}/.exec(text.slice(mention.end, mention.end + 3))?.[0].length ?? 0;
+  const nameEnd = mention.end + emphasis;
+  const next = words.indexAt(nameEnd);
+  if (next >= words.length) return undefined;
+  const gap = text.slice(nameEnd, words.startOf(next));
+  if (gap.length > 8) return undefined;
+
+  let shape: ClaimShape;
+  let linkTense: Tense = 'current';
+  let phraseIndex = next;
+  let postVerb = false;
   const comma = /^[ \t]*,[ \t]*\r?\n?[ \t]*$/.test(gap);
-  if (!direct && !comma) return undefined;
-  const role = roles.matchBefore(prose, tokens, first);
-  if (!role || usedRoles.has(role.from) || isLesserTitle(prose, tokens, role)) return undefined;
-  const lead = leadingWords(prose, tokens, role.from);
-  // With a comma, the title must open its phrase ("During the talks, the foreign minister, Qin
-  // Gang, ..."), not close an apposition about someone named just before ("Wang Yi, foreign
-  // minister, Qin Gang and ...").
-  if (comma && lead.from > 0) {
-    const before = prose.slice(tokens[lead.from - 1]!.end, tokens[lead.from]!.start);
-    if (/,\s*$/.test(before) && mentionEnds.has(tokens[lead.from - 1]!.end)) return undefined;
+  if (/^[ \t]*\([ \t]*$/.test(gap)) shape = 'parenthesis';
+  else if (comma || /^[ \t]+$|^[ \t]*\r?\n[ \t]*$/.test(gap)) {
+    const relative = words.key(next) === 'who';
+    const linkAt = relative ? next + 1 : next;
+    const link = conventions.links.matchFrom(text, words.tokens, linkAt);
+    if (link && (relative ? words.joinedToPrevious(linkAt) : true)) {
+      shape = relative ? 'relative' : 'predicate';
+      const kind = link.values[0]!;
+      if (kind.kind === 'copula' || kind.kind === 'post-verb') linkTense = kind.tense;
+      else linkTense = kind.kind === 'event-end' ? 'past' : 'future';
+      postVerb = kind.kind === 'post-verb';
+      phraseIndex = link.to;
+      if (!words.joinedToPrevious(phraseIndex)) return undefined;
+    } else if (comma && !relative) shape = 'appositive';
+    else return undefined;
+  } else return undefined;
+
+  let role: RolePhrase | undefined;
+  let lead: LeadingWords;
+  if (postVerb) {
+    // "who heads the Treasury": the body names the post of its head.
+    const body = kb.headedBodies.matchFrom(text, words.tokens, phraseIndex);
+    if (!body) return undefined;
+    role = { roleIds: body.values, from: body.from, to: body.to, byHead: false };
+    lead = { from: body.from, tense: 'current', insertAt: words.startOf(body.from) };
+  } else {
+    const found = rolePhraseFrom(finder, phraseIndex);
+    if (!found) return undefined;
+    ({ role, lead } = found);
   }
-  const after = prose.slice(mention.end, mention.end + 80);
-  let tense = lead.tense;
-  if (tense === 'current' && PAST_AFTER_ROLE.test(after.replace(/^[ \t]*,/, ''))) tense = 'past';
-  return makeClaim('title-before', prose, { start: mention.start, end: mention.end }, mention.actorIds, false, tokens, role, tense, lead.marker, lead.from, mention.end, lead.insertAt);
+  const roleEnd = words.endOf(role.to - 1);
+  const after = text.slice(roleEnd, roleEnd + 80);
+  if (shape === 'parenthesis' ? !/^[^()\n]{0,40}\)/.test(after) : !ROLE_END.test(after) || POSSESSIVE_AFTER.test(after)) return undefined;
+  // The title of the next person ("Qin Gang, foreign minister Wang Yi's predecessor") is not an apposition.
+  const following = words.at(role.to);
+  if (following && following.capitalized && words.joinedToPrevious(role.to)) return undefined;
+  // A bare head ("the ambassador") is a claim only where prose makes it one: an apposition or a copula.
+  if (role.byHead && shape === 'parenthesis') return undefined;
+
+  let tense: Tense = lead.tense !== 'current' ? lead.tense : linkTense;
+  let marker = lead.marker;
+  const later = tenseAfter(finder, roleEnd);
+  if (later && (later.tense === 'future' || tense === 'current')) {
+    tense = later.tense;
+    marker = later.marker ?? marker;
+  }
+  return makeClaim(finder, {
+    shape,
+    actorSpan: { start: mention.start, end: mention.end },
+    actorIds: mention.actorIds,
+    bySurname: false,
+    role,
+    roleRewritable: !postVerb,
+    tense,
+    marker,
+    fromToken: phraseIndex,
+    end: roleEnd,
+    insertAt: lead.insertAt,
+  });
+}
+
+/**
+ * "Foreign Minister Qin Gang", "the former foreign minister, Qin Gang", "Defence Minister Admiral
+ * Dong Jun", and each title of "Politburo member and Vice-Premier He Lifeng".
+ */
+function claimsBefore(finder: Finder, mention: Mention, first: number, usedRoles: ReadonlySet<number>, mentionEnds: ReadonlySet<number>): Claim[] {
+  const { words, conventions } = finder;
+  if (first === 0) return [];
+  // Ranks and honorifics between the title and the name ("Admiral", "Mr").
+  let nameFrom = first;
+  for (let steps = 0; steps < 3; steps++) {
+    const rank = conventions.honorificsAndRanks.matchBefore(words.text, words.tokens, nameFrom);
+    if (!rank || !words.joinedToPrevious(nameFrom) || !words.at(rank.from)?.capitalized) break;
+    nameFrom = rank.from;
+  }
+  const gap = words.gapBefore(nameFrom);
+  const direct = words.joinedToPrevious(nameFrom);
+  const comma = nameFrom === first && /^[ \t]*,[ \t]*\r?\n?[ \t]*$/.test(gap);
+  if (!direct && !comma) return [];
+  const claims: Claim[] = [];
+  let end = nameFrom;
+  for (let titles = 0; titles < 3; titles++) {
+    const role = rolePhraseBefore(finder, end, { heads: direct && titles === 0 });
+    if (!role || usedRoles.has(role.from) || isLesserTitle(finder, role)) break;
+    const lead = leadingWords(finder, role.from);
+    // With a comma, the title must open its phrase ("During the talks, the foreign minister, Qin
+    // Gang, ..."), not close an apposition about someone named just before ("Wang Yi, foreign
+    // minister, Qin Gang and ...").
+    if (comma && lead.from > 0 && /,\s*$/.test(words.gapBefore(lead.from)) && mentionEnds.has(words.endOf(lead.from - 1))) break;
+    let tense = lead.tense;
+    let marker = lead.marker;
+    if (tense === 'current') {
+      const event = tenseOfEvent(eventBefore(finder, lead.from));
+      const later = event ? undefined : tenseAfter(finder, mention.end);
+      if (event) tense = event;
+      else if (later) {
+        tense = later.tense;
+        marker = later.marker ?? marker;
+      }
+    }
+    claims.push(
+      makeClaim(finder, {
+        shape: 'title-before',
+        actorSpan: { start: mention.start, end: mention.end },
+        actorIds: mention.actorIds,
+        bySurname: false,
+        role,
+        tense,
+        marker,
+        fromToken: lead.from,
+        end: mention.end,
+        insertAt: lead.insertAt,
+      }),
+    );
+    // "Politburo member and Vice-Premier He Lifeng": another title joined by "and" before this one.
+    const joiner = lead.from - 1;
+    if (lead.from !== role.from || words.key(joiner) !== 'and' || !words.joinedToPrevious(role.from) || !words.joinedToPrevious(joiner)) break;
+    end = joiner;
+  }
+  return claims;
 }
 
 /** A mention whose own words begin with a title: "Foreign Minister Qin", "Vice-Premier Liu". */
-function titleInsideMention(kb: KnowledgeBase, prose: string, tokens: readonly Token[], mention: Mention, first: number): Claim | undefined {
-  const role = kb.roleMatcher.matchFrom(prose, tokens, first);
+function titleInsideMention(finder: Finder, mention: Mention, first: number): Claim | undefined {
+  const { kb, words } = finder;
+  const role = kb.roleMatcher.matchFrom(words.text, words.tokens, first);
   const last = first + mention.tokens.length;
-  if (!role || role.to >= last || isLesserTitle(prose, tokens, role)) return undefined;
+  if (!role || role.to >= last || isLesserTitle(finder, role)) return undefined;
   // "President-elect Trump": a title still to come is no claim about the present.
-  if (FUTURE_AFTER_ROLE.test(prose.slice(tokens[role.to - 1]!.end, tokens[role.to - 1]!.end + 20))) return undefined;
-  const surname = tokens[role.to]!;
-  const lead = leadingWords(prose, tokens, role.from);
+  if (finder.conventions.futureAfterTitle.has(words.key(role.to))) return undefined;
+  const surname = words.at(role.to)!;
+  const lead = leadingWords(finder, role.from);
   const candidates = [...new Set([...mention.actorIds, ...(role.to === last - 1 ? kb.actorsWithSurname(surname.key) : [])])];
-  return makeClaim('title-surname', prose, { start: surname.start, end: mention.end }, candidates, true, tokens, role, lead.tense, lead.marker, lead.from, mention.end, lead.insertAt);
+  const tense = lead.tense !== 'current' ? lead.tense : (tenseOfEvent(eventBefore(finder, lead.from)) ?? tenseAfter(finder, mention.end)?.tense ?? 'current');
+  return makeClaim(finder, {
+    shape: 'title-surname',
+    actorSpan: { start: surname.start, end: mention.end },
+    actorIds: candidates,
+    bySurname: true,
+    role: { roleIds: role.values, from: role.from, to: role.to, byHead: false },
+    tense,
+    marker: lead.marker,
+    fromToken: lead.from,
+    end: mention.end,
+    insertAt: lead.insertAt,
+  });
 }
 
-function makeClaim(
-  shape: ClaimShape,
-  prose: string,
-  actorSpan: Span,
-  actorIds: readonly string[],
-  bySurname: boolean,
-  tokens: readonly Token[],
-  role: PhraseMatch<string>,
-  tense: Tense,
-  marker: Span | undefined,
-  fromToken: number,
-  end: number,
-  insertAt: number,
-): Claim {
-  const roleSpan = { start: tokens[role.from]!.start, end: tokens[role.to - 1]!.end };
-  // A title written with its possessive ("China's foreign minister") takes "former" after it.
-  if (insertAt === roleSpan.start && role.to - role.from > 1 && isPossessiveGap(prose, tokens[role.from]!.end, tokens[role.from + 1]!.start)) {
-    insertAt = tokens[role.from + 1]!.start;
+/** "Vice-Premier Liu", "Secretary Raimondo", "Foreign Minister Mr Wang". */
+function titleSurnameClaim(finder: Finder, role: RolePhrase, mentionStarts: ReadonlySet<number>): Claim | undefined {
+  const { kb, words, conventions } = finder;
+  let at = role.to;
+  for (let steps = 0; steps < 3; steps++) {
+    const rank = conventions.honorificsAndRanks.matchFrom(words.text, words.tokens, at);
+    if (!rank || !words.joinedToPrevious(at) || !words.at(at)?.capitalized) break;
+    at = rank.to;
   }
-  const leadStart = tokens[Math.min(fromToken, role.from)]!.start;
+  const surname = words.at(at);
+  const next = words.at(at + 1);
+  if (
+    !surname ||
+    !surname.capitalized ||
+    mentionStarts.has(surname.start) ||
+    !words.joinedToPrevious(at) ||
+    (next && next.capitalized && !FUNCTION_WORDS.has(next.key) && words.joinedToPrevious(at + 1))
+  ) {
+    return undefined;
+  }
+  const candidates = kb.actorsWithSurname(surname.key);
+  if (candidates.length === 0) return undefined;
+  // A bare head only counts in title case before a name, and only for people who held such a post.
+  const holders = role.byHead ? candidates.filter((actorId) => heldAnyOf(kb, actorId, role.roleIds)) : candidates;
+  if (holders.length === 0) return undefined;
+  const lead = leadingWords(finder, role.from);
+  const tense = lead.tense !== 'current' ? lead.tense : (tenseOfEvent(eventBefore(finder, lead.from)) ?? tenseAfter(finder, surname.end)?.tense ?? 'current');
+  return makeClaim(finder, {
+    shape: 'title-surname',
+    actorSpan: { start: surname.start, end: surname.end },
+    actorIds: holders,
+    bySurname: true,
+    role,
+    tense,
+    marker: lead.marker,
+    fromToken: lead.from,
+    end: surname.end,
+    insertAt: lead.insertAt,
+  });
+}
+
+function heldAnyOf(kb: KnowledgeBase, actorId: string, roleIds: readonly string[]): boolean {
+  return kb.actor(actorId)?.tenures.some((tenure) => roleIds.includes(tenure.role)) ?? false;
+}
+
+/** "Secretaries Blinken and Austin": a plural head before a list of names, one claim each. */
+function pluralTitleClaims(finder: Finder, plural: PhraseMatch<string>, mentions: readonly Mention[]): Claim[] {
+  const { kb, words } = finder;
+  const text = words.text;
+  const claims: Claim[] = [];
+  let at = plural.to;
+  const lead = leadingWords(finder, plural.from);
+  for (let item = 0; item < 6 && at < words.length; item++) {
+    if (!words.joinedToPrevious(at) && !/^[ \t]*,[ \t]*$/.test(words.gapBefore(at))) break;
+    const start = words.startOf(at);
+    const mention = mentions.find((candidate) => candidate.start === start);
+    const token = words.at(at)!;
+    if (!token.capitalized) break;
+    const end = mention ? mention.end : token.end;
+    const ids = mention ? mention.actorIds : kb.actorsWithSurname(token.key);
+    const holders = ids.filter((actorId) => heldAnyOf(kb, actorId, plural.values));
+    if (holders.length > 0) {
+      claims.push(
+        makeClaim(finder, {
+          shape: 'title-surname',
+          actorSpan: { start, end },
+          actorIds: holders,
+          bySurname: !mention,
+          role: { roleIds: plural.values, from: plural.from, to: plural.to, byHead: true },
+          roleRewritable: false,
+          tense: lead.tense,
+          marker: lead.marker,
+          fromToken: lead.from,
+          end,
+          insertAt: lead.insertAt,
+        }),
+      );
+    }
+    at = words.indexAt(end);
+    const separator = text.slice(end, words.startOf(at));
+    if (words.key(at) === 'and' && /^[ \t]*,?[ \t]*$/.test(separator)) at++;
+    else if (!/^[ \t]*,[ \t]*$/.test(separator)) break;
+  }
+  return claims.length >= 2 ? claims : [];
+}
+
+/**
+ * "Rubio, Bessent and Lutnick, the secretaries of state, treasury and commerce": names in a list,
+ * then a plural title whose objects are paired with the names in order. Mentions used are added
+ * to `listed`.
+ */
+function listClaims(finder: Finder, mentions: readonly Mention[], listed: Set<Mention>): Claim[] {
+  const { kb, words, conventions } = finder;
+  const text = words.text;
+  const claims: Claim[] = [];
+  let group: Mention[] = [];
+  for (let index = 0; index < mentions.length; index++) {
+    const mention = mentions[index]!;
+    const previous = group[group.length - 1];
+    if (previous && /^(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$/.test(text.slice(previous.end, mention.start))) group.push(mention);
+    else group = [mention];
+    if (group.length < 2) continue;
+    const nextMention = mentions[index + 1];
+    if (nextMention && /^(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$/.test(text.slice(mention.end, nextMention.start))) continue;
+    // After the last name: ", the secretaries of state, treasury and commerce".
+    let at = words.indexAt(mention.end);
+    if (!/^[ \t]*,[ \t]*$/.test(text.slice(mention.end, words.startOf(at)))) continue;
+    const leadFrom = at;
+    if (conventions.leadWords.matchFrom(text, words.tokens, at)?.values[0] === 'determiner') at++;
+    const plural = kb.pluralTitleHeads.matchFrom(text, words.tokens, at);
+    if (!plural) continue;
+    const singular = conventions.plurals.get(plural.words.join(' '));
+    if (!singular) continue;
+    at = plural.to;
+    const objectOf = words.key(at) === 'of';
+    if (objectOf) at++;
+    const items: Array<{ from: number; to: number }> = [];
+    while (at < words.length && items.length < group.length) {
+      let to = at;
+      while (to < words.length && to - at < 4 && words.key(to) !== 'and' && (to === at || words.joinedToPrevious(to))) to++;
+      if (to === at) break;
+      items.push({ from: at, to });
+      const gap = words.gapBefore(to);
+      if (words.key(to) === 'and' && (/^[ \t]+$/.test(gap) || /^[ \t]*,[ \t]*$/.test(gap))) at = to + 1;
+      else if (/^[ \t]*,[ \t]*$/.test(gap)) at = words.key(to) === 'and' ? to + 1 : to;
+      else break;
+    }
+    if (items.length !== group.length) continue;
+    const head = singular.split(' ');
+    const roles = items.map(({ from, to }) => {
+      let object = words.tokens.slice(from, to).map((token) => token.key);
+      if (object[0] === 'the') object = object.slice(1);
+      const forms = objectOf ? [[...head, 'of', ...object], [...head, 'of', 'the', ...object], [...object, ...head]] : [[...object, ...head]];
+      for (const form of forms) {
+        const ids = kb.roleMatcher.lookupKeys(form);
+        if (ids.length > 0) return ids;
+      }
+      return [];
+    });
+    if (roles.some((ids) => ids.length === 0)) continue;
+    const end = words.endOf(items[items.length - 1]!.to - 1);
+    group.forEach((listedMention, position) => {
+      listed.add(listedMention);
+      const item = items[position]!;
+      claims.push(
+        makeClaim(finder, {
+          shape: 'list',
+          actorSpan: { start: listedMention.start, end: listedMention.end },
+          actorIds: listedMention.actorIds,
+          bySurname: false,
+          role: { roleIds: roles[position]!, from: item.from, to: item.to, byHead: false },
+          roleRewritable: false,
+          tense: 'current',
+          fromToken: leadFrom,
+          end,
+          insertAt: words.startOf(plural.from),
+        }),
+      );
+    });
+    group = [];
+  }
+  return claims;
+}
+
+/**
+ * Bare surnames that refer back to someone named in full earlier ("Lloyd Austin ... Austin, the
+ * defence secretary, ..."): each resolves to the last person named in full with that surname.
+ * A surname nobody was named with before, or that is part of a longer name, refers to no one.
+ */
+function surnameReferences(finder: Finder, mentions: readonly Mention[]): Mention[] {
+  const { kb, words } = finder;
+  const references: Mention[] = [];
+  const lastNamed = new Map<string, string | undefined>();
+  let next = 0;
+  for (let index = 0; index < words.length; index++) {
+    const token = words.at(index)!;
+    const mention = mentions[next];
+    if (mention && token.start >= mention.start) {
+      if (mention.actorIds.length === 1 && mention.tokens.length >= 2) {
+        const actor = kb.actor(mention.actorIds[0]!);
+        for (const key of mention.tokens.map((word) => word.key)) {
+          if (actor && kb.actorsWithSurname(key).includes(actor.id)) lastNamed.set(key, actor.id);
+        }
+      }
+      index = words.indexAt(mention.end) - 1;
+      next++;
+      continue;
+    }
+    if (!token.capitalized || !lastNamed.has(token.key)) continue;
+    const actorId = lastNamed.get(token.key);
+    // Part of another name ("Austin Powers", "Fort Austin") is not a reference.
+    if (!actorId || (words.joinedToPrevious(index) && words.at(index - 1)?.capitalized && !FUNCTION_WORDS.has(words.key(index - 1))) || (words.joinedToPrevious(index + 1) && words.at(index + 1)?.capitalized)) continue;
+    references.push({ start: token.start, end: token.end, text: words.text.slice(token.start, token.end), entries: [], actorIds: [actorId], tokens: [token] });
+  }
+  return references;
+}
+
+function makeClaim(finder: Finder, parts: ClaimParts): Claim {
+  const { words, conventions } = finder;
+  const { role, actorSpan, marker } = parts;
+  const roleSpan = { start: words.startOf(role.from), end: words.endOf(role.to - 1) };
+  let insertAt = parts.insertAt;
+  // A title written with its possessive ("China's foreign minister") takes "former" after it.
+  if (insertAt === roleSpan.start && role.to - role.from > 1 && words.possessiveBefore(role.from + 1)) insertAt = words.startOf(role.from + 1);
+  const firstToken = Math.min(parts.fromToken, role.from);
+  const leadStart = words.startOf(firstToken);
   const start = Math.min(actorSpan.start, leadStart, marker?.start ?? Number.POSITIVE_INFINITY);
   const countries = new Set<string>();
-  const words = tokens.slice(Math.min(fromToken, role.from), role.to).map((token) => token.key);
-  words.forEach((word, index) => {
-    const country = COUNTRY_WORDS[word] ?? COUNTRY_WORDS[`${word} ${words[index + 1] ?? ''}`];
+  for (let index = firstToken; index < role.to; index++) {
+    const country = conventions.countryOf([words.key(index)]) ?? conventions.countryOf([words.key(index), words.key(index + 1)]);
     if (country) countries.add(country);
-  });
+  }
   return {
-    shape,
+    shape: parts.shape,
     actorSpan,
-    actorText: prose.slice(actorSpan.start, actorSpan.end),
-    actorIds,
-    bySurname,
+    actorText: words.text.slice(actorSpan.start, actorSpan.end),
+    actorIds: parts.actorIds,
+    bySurname: parts.bySurname,
     roleSpan,
-    roleText: prose.slice(roleSpan.start, roleSpan.end),
-    roleIds: role.values,
+    roleText: words.text.slice(roleSpan.start, roleSpan.end),
+    roleIds: role.roleIds,
+    byHead: role.byHead,
+    roleRewritable: parts.roleRewritable ?? true,
     countries: [...countries],
     historicalInsertAt: insertAt,
-    tense,
+    tense: parts.tense,
     ...(marker ? { markerSpan: marker } : {}),
-    span: { start, end: Math.max(end, roleSpan.end, marker?.end ?? 0) },
+    span: { start, end: Math.max(parts.end, roleSpan.end, marker?.end ?? 0) },
   };
 }

@@ -17,9 +17,10 @@ import {
 } from './dates';
 import type { MergedData } from './datasetMerge';
 import type { Actor, Channel, Role, SourceDefinition, SourceRef, Tenure } from './schema';
-import { countryOfWords } from './countries';
+import { defaultConventionMatchers, type ConventionMatchers } from './conventions';
+import { surnamesOf } from './names';
 import { PhraseMatcher } from './phraseMatcher';
-import { tokenize } from './text';
+import { titleHead, titleVariants } from './titles';
 
 /** Where a tenure stands on a given date. */
 export type TenureState = 'current' | 'former' | 'future' | 'unknown';
@@ -40,15 +41,24 @@ export class KnowledgeBase {
   readonly index: ActorIndex;
   private readonly channelsByActor = new Map<string, Channel[]>();
   private readonly tenuresByRole = new Map<string, Array<{ actor: Actor; tenure: Tenure }>>();
-  /** Post titles and aliases, for finding them in prose. */
+  /** Post titles and aliases, and the variants rules make of them, for finding them in prose. */
   readonly roleMatcher = new PhraseMatcher<string>();
+  /** The head of each title ("secretary", "ambassador"), naming every post with that head. */
+  readonly titleHeads = new PhraseMatcher<string>();
+  /** The same heads in the plural ("secretaries"), for "Secretaries Blinken and Austin". */
+  readonly pluralTitleHeads = new PhraseMatcher<string>();
+  /** What a post heads ("the Treasury" for "secretary of the Treasury"), for "who heads the Treasury". */
+  readonly headedBodies = new PhraseMatcher<string>();
   private readonly actorsBySurname = new Map<string, string[]>();
   private readonly intervals = new WeakMap<Tenure, Interval>();
   private readonly chronological = new Map<string, Tenure[]>();
   private readonly channelIntervals = new WeakMap<Channel, Interval>();
 
-  constructor(readonly data: MergedData) {
-    this.index = new ActorIndex(data.actors.values());
+  constructor(
+    readonly data: MergedData,
+    readonly conventions: ConventionMatchers = defaultConventionMatchers(),
+  ) {
+    this.index = new ActorIndex(data.actors.values(), conventions.nameSuffixes);
     for (const channel of data.channels.values()) {
       for (const endpoint of channel.endpoints) {
         const list = this.channelsByActor.get(endpoint) ?? [];
@@ -63,23 +73,55 @@ export class KnowledgeBase {
         this.tenuresByRole.set(tenure.role, list);
       }
     }
-    for (const role of data.roles.values()) {
-      for (const title of [role.title, ...role.aliases]) {
-        this.roleMatcher.add(title, role.id);
-        // "China's ambassador to the United States" is also written without the country when the
-        // person makes it plain ("Cui Tiankai, the former ambassador to the United States").
-        const bare = withoutLeadingCountry(title, role.country);
-        if (bare) this.roleMatcher.add(bare, role.id);
-      }
-    }
+    for (const role of data.roles.values()) this.indexRoleTitles(role);
     for (const actor of data.actors.values()) {
       if (actor.kind !== 'person') continue;
-      for (const surname of surnamesOf(actor)) {
+      for (const surname of surnamesOf(actor, conventions)) {
         const ids = this.actorsBySurname.get(surname) ?? [];
         if (!ids.includes(actor.id)) ids.push(actor.id);
         this.actorsBySurname.set(surname, ids);
       }
     }
+  }
+
+  /** Every way the post's title is written, its head, and the body it heads, into the matchers. */
+  private indexRoleTitles(role: Role): void {
+    const { conventions } = this.conventions;
+    const isCountryWord = (word: string) => this.conventions.countryOf([word]) !== undefined;
+    const plurals = new Map<string, string[]>();
+    for (const [plural, singular] of this.conventions.plurals) plurals.set(singular, [...(plurals.get(singular) ?? []), plural]);
+    for (const title of [role.title, ...role.aliases]) {
+      for (const words of titleVariants(title, conventions)) {
+        this.roleMatcher.addKeys(words, role.id);
+        // "China's ambassador to the United States" is also written without the country when the
+        // person makes it plain ("Cui Tiankai, the former ambassador to the United States").
+        const bare = this.withoutLeadingCountry(words, role.country);
+        if (bare) this.roleMatcher.addKeys(bare, role.id);
+        const head = titleHead(words, conventions, isCountryWord);
+        if (head) {
+          this.titleHeads.add(head, role.id);
+          for (const plural of plurals.get(head) ?? []) this.pluralTitleHeads.add(plural, role.id);
+        }
+        // "head of the International Department" heads "the International Department".
+        if (words.length >= 3 && words[1] === 'of' && conventions.headOfWords.includes(words[0]!) && role.unique) {
+          const body = words[2] === 'the' ? words.slice(3) : words.slice(2);
+          if (body.length > 0 && body.length <= 5) {
+            this.headedBodies.addKeys(body, role.id);
+            this.headedBodies.addKeys(['the', ...body], role.id);
+          }
+        }
+      }
+    }
+  }
+
+  /** The title's words without leading words naming the post's own country, if it has them. */
+  private withoutLeadingCountry(words: readonly string[], country: string | undefined): string[] | undefined {
+    if (!country) return undefined;
+    for (const length of [3, 2, 1]) {
+      if (words.length <= length) continue;
+      if (this.conventions.countryOf(words.slice(0, length)) === country) return words.slice(length);
+    }
+    return undefined;
   }
 
   /** People who go by this surname ("liu" → Liu He, Liu Guozhong, Liu Jianchao...). */
@@ -240,33 +282,4 @@ export function intervalOf(entry: { start?: string | undefined; end?: string | n
 /** The words a tenure is called by in prose: its specific title when given, else its post's. */
 export function tenureTitle(entry: { tenure: Tenure; role: Role | undefined }): string {
   return entry.tenure.title ?? entry.role?.title ?? entry.tenure.role;
-}
-
-/** The title without a leading word naming the post's own country, if it has one. */
-function withoutLeadingCountry(title: string, country: string | undefined): string | undefined {
-  if (!country) return undefined;
-  const tokens = tokenize(title);
-  for (const length of [3, 2, 1]) {
-    if (tokens.length <= length) continue;
-    if (countryOfWords(tokens.slice(0, length).map((token) => token.key)) === country) return title.slice(tokens[length]!.start);
-  }
-  return undefined;
-}
-
-const HONORIFIC = /^(?:Mr|Ms|Mrs|Miss|Madame|Madam|Dr|Mx)\.?\s+(\S+)$/;
-
-/**
- * The surnames a person goes by: from honorific aliases ("Mr Qin"), and from the name itself:
- * the first word for Chinese names (family name first), the last word otherwise.
- */
-function surnamesOf(actor: Actor): string[] {
-  const surnames = new Set<string>();
-  for (const alias of actor.aliases) {
-    const match = HONORIFIC.exec(alias.trim());
-    if (match) surnames.add(tokenize(match[1]!)[0]?.key ?? '');
-  }
-  const words = tokenize(actor.name);
-  if (words.length >= 2) surnames.add((actor.country === 'CN' ? words[0] : words[words.length - 1])!.key);
-  surnames.delete('');
-  return [...surnames];
 }

@@ -83,7 +83,30 @@ const DATELINE = new RegExp(
   'i',
 );
 
-function datelineDate(text: string): { date: PartialDate; range: Range } | undefined {
+/**
+ * A wire dateline: a place, then the date, then a dash or an agency, and the story may go on on
+ * the same line ("WASHINGTON, March 14, 2024 —", "Beijing, 9 May 2025 (Reuters) -",
+ * "LONDON — June 3, 2025 — ..."), or a place and a date alone on the line ("Washington,
+ * 2 April 2024"). Years after the date on the dateline ("June 3, 2024, 2021") belong to it: they
+ * date nothing.
+ */
+const PLACE = `(?:\\p{Lu}[\\p{L}.'\u2019-]*(?:[ \\t]+\\p{Lu}[\\p{L}.'\u2019-]*){0,3}[ \\t]*(?:,|\u2014|\u2013|-{1,2})[ \\t]*)`;
+const DATE = `(?:(\\d{4})-(\\d{2})-(\\d{2})|(\\d{1,2})(?:st|nd|rd|th)?[ \\t]+${MONTH},?[ \\t]+(\\d{4})|${MONTH}[ \\t]+(\\d{1,2})(?:st|nd|rd|th)?,?[ \\t]+(\\d{4}))`;
+const PLACE_DATELINE = new RegExp(
+  `^[ \\t>#*_]*(?:${PLACE}${DATE}(?:,?[ \\t]*\\d{4}\\b)*[ \\t]*(?:\\([^()\\n]{1,40}\\)[ \\t]*)?(?:[\u2014\u2013:]|-{1,2}|$)|${DATE}(?:,?[ \\t]*\\d{4}\\b)*[ \\t]*(?:\\([^()\\n]{1,40}\\)[ \\t]*)?(?:\u2014|\u2013|-{1,2})[ \\t]*(?=\\p{L}))`,
+  'u',
+);
+
+export interface Dateline {
+  readonly date: PartialDate;
+  /** Offsets of the dateline's own words (place, date, agency, dash), not the prose after them. */
+  readonly start: number;
+  readonly end: number;
+  readonly range: Range;
+}
+
+/** The dateline at the top of a memo (after any front matter), if it has one. */
+export function findDateline(text: string): Dateline | undefined {
   const block = findFrontMatter(text);
   const from = block ? block.end : 0;
   const head = text.slice(from, from + 2000);
@@ -91,22 +114,32 @@ function datelineDate(text: string): { date: PartialDate; range: Range } | undef
   let offset = from;
   for (const line of lines) {
     // Exported documents often wrap the dateline in HTML (<span style=...>October 23rd 2025</span>).
-    const match = DATELINE.exec(line.replace(/\r$/, '').replace(/<[^>\n]{0,200}>/g, ''));
+    const plain = line.replace(/\r$/, '');
+    const onlyDate = DATELINE.exec(plain.replace(/<[^>\n]{0,200}>/g, ''));
+    const match = onlyDate ?? PLACE_DATELINE.exec(plain);
     if (match) {
-      const [year, month, day] = match[1]
-        ? [match[1], match[2], match[3]]
-        : match[5]
-          ? [match[6], String(monthNumber(match[5]!)), match[4]]
-          : [match[9], String(monthNumber(match[7]!)), match[8]];
-      const parsed = parsePartialDate(`${year}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`);
+      // Nine groups per date (ISO; day month year; month day year); the place dateline has two alternatives.
+      const groups = onlyDate || match.slice(1, 10).some((group) => group !== undefined) ? match.slice(1, 10) : match.slice(10, 19);
+      const [year, month, day] = groups[0]
+        ? [groups[0], groups[1]!, groups[2]!]
+        : groups[4]
+          ? [groups[5]!, String(monthNumber(groups[4])), groups[3]!]
+          : [groups[8]!, String(monthNumber(groups[6]!)), groups[7]!];
+      const parsed = parsePartialDate(`${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`);
       if (parsed.ok) {
+        const end = offset + (onlyDate ? plain.length : match[0].length);
         const lineIndex = new LineIndex(text);
-        return { date: parsed.date, range: lineIndex.rangeOf(offset, offset + line.length) };
+        return { date: parsed.date, start: offset, end, range: lineIndex.rangeOf(offset, offset + plain.length) };
       }
     }
     offset += line.length + 1;
   }
   return undefined;
+}
+
+function datelineDate(text: string): { date: PartialDate; range: Range } | undefined {
+  const dateline = findDateline(text);
+  return dateline && { date: dateline.date, range: dateline.range };
 }
 
 function monthNumber(name: string): number {

@@ -21,7 +21,11 @@ export class PhraseMatcher<T> {
   private maxLength = 0;
 
   add(phrase: string, value: T): void {
-    const words = tokenize(phrase).map((token) => token.key);
+    this.addKeys(tokenize(phrase).map((token) => token.key), value);
+  }
+
+  /** Adds a phrase already split into token keys ("vice", "premier"). */
+  addKeys(words: readonly string[], value: T): void {
     for (const variant of spellings(words)) this.addWords(variant, value);
   }
 
@@ -71,7 +75,12 @@ export class PhraseMatcher<T> {
 
   /** Every value whose phrase is exactly these words. */
   lookup(phrase: string): readonly T[] {
-    return this.byKey.get(tokenize(phrase).map((token) => token.key).join(' ')) ?? [];
+    return this.lookupKeys(tokenize(phrase).map((token) => token.key));
+  }
+
+  /** Every value whose phrase is exactly these token keys. */
+  lookupKeys(words: readonly string[]): readonly T[] {
+    return this.byKey.get(words.join(' ')) ?? [];
   }
 }
 

@@ -1,0 +1,124 @@
+/**
+ * The language knowledge the claim engine reads: honorifics, ranks, name order, country words,
+ * markers, event and post verbs, title heads and synonyms. It lives in conventions.json, so a new
+ * country or register needs data, not an engine change; this module only types it and turns the
+ * word lists into phrase matchers once.
+ */
+import defaults from './conventions.json';
+import { PhraseMatcher } from './phraseMatcher';
+import { wordKeys } from './text';
+
+export interface Conventions {
+  readonly honorifics: readonly string[];
+  readonly ranks: readonly string[];
+  readonly nameSuffixes: readonly string[];
+  /** Countries whose names are written family name first ("Qin Gang" is Mr Qin). */
+  readonly familyNameFirstCountries: readonly string[];
+  /** Words naming a country before a title ("China's", "US"), keyed as tokenised text. */
+  readonly countryWords: Readonly<Record<string, string>>;
+  readonly determiners: readonly string[];
+  readonly organizationWords: readonly string[];
+  readonly modifiers: readonly string[];
+  readonly markers: { readonly former: readonly string[]; readonly past: readonly string[]; readonly future: readonly string[] };
+  readonly futureAfterTitle: readonly string[];
+  readonly lesserTitleWords: readonly string[];
+  readonly titleSynonyms: ReadonlyArray<readonly string[]>;
+  readonly titleHeads: readonly string[];
+  readonly headOfWords: readonly string[];
+  /** Heads written both "X secretary" and "secretary of X". */
+  readonly ofHeads: readonly string[];
+  readonly eventVerbs: {
+    readonly endBefore: readonly string[];
+    readonly endAfter: readonly string[];
+    readonly endAs: readonly string[];
+    readonly startBefore: readonly string[];
+    readonly startAfter: readonly string[];
+    readonly startAs: readonly string[];
+  };
+  readonly postVerbs: { readonly current: readonly string[]; readonly past: readonly string[] };
+  readonly copulas: { readonly current: readonly string[]; readonly past: readonly string[] };
+  readonly eraTitles: readonly string[];
+  readonly eraWords: { readonly prepositions: readonly string[]; readonly terms: readonly string[]; readonly ordinals: Readonly<Record<string, number>> };
+  readonly subordinators: readonly string[];
+  readonly plurals: Readonly<Record<string, string>>;
+}
+
+export const DEFAULT_CONVENTIONS: Conventions = defaults;
+
+/** How a word before a title changes or qualifies the claim. */
+export type LeadWordKind = 'determiner' | 'country' | 'modifier' | { tense: 'former' | 'past' | 'future' };
+
+/** What a phrase right after a name (or inside a sentence) says about the post that follows. */
+export type LinkKind =
+  | { kind: 'copula'; tense: 'current' | 'past' }
+  | { kind: 'post-verb'; tense: 'current' | 'past' }
+  | { kind: 'event-end' }
+  | { kind: 'event-start' };
+
+/** The conventions compiled into matchers, built once per knowledge base. */
+export class ConventionMatchers {
+  readonly leadWords = new PhraseMatcher<LeadWordKind>();
+  readonly honorificsAndRanks = new PhraseMatcher<'honorific' | 'rank'>();
+  readonly nameSuffixes: ReadonlySet<string>;
+  readonly familyNameFirst: ReadonlySet<string>;
+  readonly lesserTitleWords: ReadonlySet<string>;
+  readonly futureAfterTitle: ReadonlySet<string>;
+  readonly subordinators: ReadonlySet<string>;
+  /** "who heads", "was named", "resigned as": the link between a name and a post. */
+  readonly links = new PhraseMatcher<LinkKind>();
+  /** Event words before a title ("fired", "the ouster of") and after a name ("was replaced"). */
+  readonly eventsBefore = new PhraseMatcher<'end' | 'start'>();
+  readonly eventsAfter = new PhraseMatcher<'end' | 'start'>();
+  readonly eraPrepositions = new PhraseMatcher<true>();
+  readonly eraTerms = new PhraseMatcher<true>();
+  readonly countries: PhraseMatcher<string>;
+  readonly plurals: ReadonlyMap<string, string>;
+
+  constructor(readonly conventions: Conventions) {
+    const { markers } = conventions;
+    for (const word of conventions.determiners) this.leadWords.add(word, 'determiner');
+    this.countries = new PhraseMatcher<string>();
+    for (const [words, country] of Object.entries(conventions.countryWords)) {
+      this.leadWords.add(words, 'country');
+      this.countries.add(words, country);
+    }
+    for (const word of [...conventions.modifiers, ...conventions.organizationWords]) this.leadWords.add(word, 'modifier');
+    for (const word of markers.former) this.leadWords.add(word, { tense: 'former' });
+    for (const word of markers.past) this.leadWords.add(word, { tense: 'past' });
+    for (const word of markers.future) this.leadWords.add(word, { tense: 'future' });
+    for (const word of conventions.honorifics) this.honorificsAndRanks.add(word, 'honorific');
+    for (const word of conventions.ranks) this.honorificsAndRanks.add(word, 'rank');
+    this.nameSuffixes = new Set(conventions.nameSuffixes);
+    this.familyNameFirst = new Set(conventions.familyNameFirstCountries);
+    this.lesserTitleWords = new Set(conventions.lesserTitleWords);
+    this.futureAfterTitle = new Set(conventions.futureAfterTitle);
+    this.subordinators = new Set(conventions.subordinators);
+    for (const phrase of conventions.copulas.current) this.links.add(phrase, { kind: 'copula', tense: 'current' });
+    for (const phrase of conventions.copulas.past) this.links.add(phrase, { kind: 'copula', tense: 'past' });
+    for (const phrase of conventions.postVerbs.current) this.links.add(phrase, { kind: 'post-verb', tense: 'current' });
+    for (const phrase of conventions.postVerbs.past) this.links.add(phrase, { kind: 'post-verb', tense: 'past' });
+    for (const phrase of conventions.eventVerbs.endAs) this.links.add(phrase, { kind: 'event-end' });
+    for (const phrase of conventions.eventVerbs.startAs) this.links.add(phrase, { kind: 'event-start' });
+    for (const phrase of conventions.eventVerbs.endBefore) this.eventsBefore.add(phrase, 'end');
+    for (const phrase of conventions.eventVerbs.startBefore) this.eventsBefore.add(phrase, 'start');
+    for (const phrase of conventions.eventVerbs.endAfter) this.eventsAfter.add(phrase, 'end');
+    for (const phrase of conventions.eventVerbs.startAfter) this.eventsAfter.add(phrase, 'start');
+    for (const phrase of conventions.eraWords.prepositions) this.eraPrepositions.add(phrase, true);
+    for (const phrase of conventions.eraWords.terms) this.eraTerms.add(phrase, true);
+    this.plurals = new Map(Object.entries(conventions.plurals).map(([plural, singular]) => [wordKeys(plural).join(' '), wordKeys(singular).join(' ')]));
+  }
+
+  /** The country a run of tokenised words names ("people's republic of china" → CN), if any. */
+  countryOf(words: readonly string[]): string | undefined {
+    const key = words.join(' ');
+    return this.conventions.countryWords[key] ?? this.conventions.countryWords[key.replace(/^people /, "people's ")];
+  }
+}
+
+let defaultMatchers: ConventionMatchers | undefined;
+
+/** The default conventions' matchers, built on first use and shared. */
+export function defaultConventionMatchers(): ConventionMatchers {
+  defaultMatchers ??= new ConventionMatchers(DEFAULT_CONVENTIONS);
+  return defaultMatchers;
+}
