@@ -134,7 +134,7 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   const mentions = kb.index.findMentions(prose, 0, prose.length, words.tokens);
   const references = surnameReferences(finder, mentions);
   const claims: Claim[] = [];
-  const usedRoles = new Set<number>(); // role phrases already bound, by the index of their first token
+  const usedRoles = new Set<number>(); // tokens of role phrases already bound
   const mentionStarts = new Set(mentions.map((mention) => mention.start));
   const mentionEnds = new Set(mentions.map((mention) => mention.end));
   const insideMention = new Set<number>();
@@ -142,21 +142,24 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   const bind = (claim: Claim | undefined) => {
     if (!claim) return;
     claims.push(claim);
-    usedRoles.add(words.indexAt(claim.roleSpan.start));
+    for (let index = words.indexAt(claim.roleSpan.start); index < words.length && words.startOf(index) < claim.roleSpan.end; index++) usedRoles.add(index);
   };
 
   // Lists first ("Rubio, Bessent and Lutnick, the secretaries of state, treasury and commerce"),
   // then role phrases after a mention: in "Bessent, the treasury secretary, Lutnick and Greer"
   // the title belongs to Bessent, not to Lutnick.
   const listed = new Set<Mention>();
-  for (const claim of listClaims(finder, mentions, listed)) bind(claim);
+  const byStart = new Map<number, Mention>();
+  for (const name of [...mentions, ...references, ...soleSurnames(finder, insideMention)]) if (!byStart.has(name.start)) byStart.set(name.start, name);
+  const names = [...byStart.values()].sort((a, b) => a.start - b.start);
+  for (const claim of listClaims(finder, names, listed)) bind(claim);
   for (const mention of [...mentions, ...references]) if (!listed.has(mention)) bind(claimAfter(finder, mention));
 
   for (const mention of mentions) {
     const first = words.indexAt(mention.start);
     const inside = titleInsideMention(finder, mention, first);
     if (inside) {
-      claims.push(inside);
+      bind(inside);
       continue;
     }
     for (const claim of claimsBefore(finder, mention, first, usedRoles, mentionEnds)) bind(claim);
@@ -409,7 +412,7 @@ function claimsBefore(finder: Finder, mention: Mention, first: number, usedRoles
   const comma = nameFrom === first && /^[ \t]*,[ \t]*\r?\n?[ \t]*$/.test(gap);
   if (!direct && !comma) return [];
   const claims: Claim[] = [];
-  let end = nameFrom;
+  let end = comma ? beforeQualifier(finder, nameFrom) : nameFrom;
   for (let titles = 0; titles < 3; titles++) {
     const role = rolePhraseBefore(finder, end, { heads: direct && titles === 0 });
     if (!role || usedRoles.has(role.from) || isLesserTitle(finder, role)) break;
@@ -451,24 +454,43 @@ function claimsBefore(finder: Finder, mention: Mention, first: number, usedRoles
   return claims;
 }
 
+/**
+ * "the vice-premier in charge of trade, Liu He": the token where a qualifier after a title
+ * begins, when the words just before `end` are one; else `end`.
+ */
+function beforeQualifier(finder: Finder, end: number): number {
+  const { words, conventions } = finder;
+  for (let start = end - 2; start >= Math.max(1, end - 7); start--) {
+    const qualifier = conventions.titleQualifiers.matchFrom(words.text, words.tokens, start);
+    if (!qualifier || qualifier.to >= end || !words.joinedToPrevious(start)) continue;
+    let joined = true;
+    for (let index = qualifier.to; index < end && joined; index++) joined = words.joinedToPrevious(index);
+    if (joined) return start;
+  }
+  return end;
+}
+
 /** A mention whose own words begin with a title: "Foreign Minister Qin", "Vice-Premier Liu". */
 function titleInsideMention(finder: Finder, mention: Mention, first: number): Claim | undefined {
   const { kb, words } = finder;
-  const role = kb.roleMatcher.matchFrom(words.text, words.tokens, first);
+  const role = rolePhraseAt(finder, first, { heads: titleCase(words, first) });
   const last = first + mention.tokens.length;
   if (!role || role.to >= last || isLesserTitle(finder, role)) return undefined;
   // "President-elect Trump": a title still to come is no claim about the present.
   if (finder.conventions.futureAfterTitle.has(words.key(role.to))) return undefined;
   const surname = words.at(role.to)!;
   const lead = leadingWords(finder, role.from);
-  const candidates = [...new Set([...mention.actorIds, ...(role.to === last - 1 ? kb.actorsWithSurname(surname.key) : [])])];
+  const named = [...new Set([...mention.actorIds, ...(role.to === last - 1 ? kb.actorsWithSurname(surname.key) : [])])];
+  // A bare head ("Secretary Raimondo") names only people who held a post with that head.
+  const candidates = role.byHead ? named.filter((actorId) => heldAnyOf(kb, actorId, role.roleIds)) : named;
+  if (candidates.length === 0) return undefined;
   const tense = lead.tense !== 'current' ? lead.tense : (tenseOfEvent(eventBefore(finder, lead.from)) ?? tenseAfter(finder, mention.end)?.tense ?? 'current');
   return makeClaim(finder, {
     shape: 'title-surname',
     actorSpan: { start: surname.start, end: mention.end },
     actorIds: candidates,
     bySurname: true,
-    role: { roleIds: role.values, from: role.from, to: role.to, byHead: false },
+    role,
     tense,
     marker: lead.marker,
     fromToken: lead.from,
@@ -672,6 +694,20 @@ function surnameReferences(finder: Finder, mentions: readonly Mention[]): Mentio
     references.push({ start: token.start, end: token.end, text: words.text.slice(token.start, token.end), entries: [], actorIds: [actorId], tokens: [token] });
   }
   return references;
+}
+
+/** Capitalised words that are the surname of one person only, outside any full name: list items ("Rubio, Bessent and Lutnick"). */
+function soleSurnames(finder: Finder, insideMention: ReadonlySet<number>): Mention[] {
+  const { kb, words } = finder;
+  const found: Mention[] = [];
+  for (let index = 0; index < words.length; index++) {
+    const token = words.at(index)!;
+    if (!token.capitalized || insideMention.has(token.start)) continue;
+    const ids = kb.actorsWithSurname(token.key);
+    if (ids.length !== 1) continue;
+    found.push({ start: token.start, end: token.end, text: words.text.slice(token.start, token.end), entries: [], actorIds: ids, tokens: [token] });
+  }
+  return found;
 }
 
 function makeClaim(finder: Finder, parts: ClaimParts): Claim {

@@ -40,6 +40,8 @@ export interface Conventions {
   readonly eraTitles: readonly string[];
   readonly eraWords: { readonly prepositions: readonly string[]; readonly terms: readonly string[]; readonly ordinals: Readonly<Record<string, number>> };
   readonly subordinators: readonly string[];
+  /** Words after a title that narrow it without making it another post ("vice-premier in charge of trade"). */
+  readonly titleQualifiers: readonly string[];
   readonly plurals: Readonly<Record<string, string>>;
 }
 
@@ -72,6 +74,7 @@ export class ConventionMatchers {
   readonly eraPrepositions = new PhraseMatcher<true>();
   readonly eraTerms = new PhraseMatcher<true>();
   readonly countries: PhraseMatcher<string>;
+  readonly titleQualifiers = new PhraseMatcher<true>();
   readonly plurals: ReadonlyMap<string, string>;
 
   constructor(readonly conventions: Conventions) {
@@ -105,6 +108,7 @@ export class ConventionMatchers {
     for (const phrase of conventions.eventVerbs.startAfter) this.eventsAfter.add(phrase, 'start');
     for (const phrase of conventions.eraWords.prepositions) this.eraPrepositions.add(phrase, true);
     for (const phrase of conventions.eraWords.terms) this.eraTerms.add(phrase, true);
+    for (const phrase of conventions.titleQualifiers) this.titleQualifiers.add(phrase, true);
     this.plurals = new Map(Object.entries(conventions.plurals).map(([plural, singular]) => [wordKeys(plural).join(' '), wordKeys(singular).join(' ')]));
   }
 

@@ -1,0 +1,162 @@
+/**
+ * The constructions real writers use, one class at a time: each rule has a case that must be
+ * flagged and a quiet twin that must not. Memos are whole texts here, because datelines and
+ * earlier mentions matter.
+ */
+import * as assert from 'node:assert/strict';
+import { checkMemo } from '../../src/core/claimChecker';
+import { partialDate } from '../../src/core/dates';
+import { memoDate } from '../../src/core/memoDate';
+import { builtinKnowledge } from '../support/repo';
+
+type Code = 'stale-role' | 'not-yet-in-role' | 'never-held-role' | 'still-in-role';
+/** A memo (its first lines may date it), the date for undated memos, and the codes expected in order. */
+type Case = [memo: string, date: string, expected: Code[]];
+
+const classes: Record<string, Case[]> = {
+  '1. datelines with a place date the memo': [
+    ['WASHINGTON, March 14, 2024 — Gina Raimondo, the commerce secretary, spoke.', '2026-01-01', []],
+    ['WASHINGTON, March 14, 2026 — Gina Raimondo, the commerce secretary, spoke.', '2024-01-01', ['stale-role']],
+    ['Beijing, 9 May 2025 (Reuters) - Qin Gang, China\'s foreign minister, was absent.', '2023-03-01', ['stale-role']],
+    ['Beijing, 9 May 2023 (Reuters) - Qin Gang, China\'s foreign minister, was absent.', '2025-03-01', []],
+    ['Washington, 2 April 2024\n\nJanet Yellen, the treasury secretary, arrived.', '2026-01-01', []],
+    ['Washington, 2 April 2026\n\nJanet Yellen, the treasury secretary, arrived.', '2024-01-01', ['stale-role']],
+    ['LONDON — June 3, 2025 — Antony Blinken, the secretary of state, spoke.', '2023-01-01', ['stale-role']],
+    ['LONDON — June 3, 2023 — Antony Blinken, the secretary of state, spoke.', '2025-06-01', []],
+    // A stray year on the dateline dates nothing.
+    ['LONDON, June 3, 2024, 2021 — Katherine Tai, the trade representative, spoke.', '2026-01-01', []],
+    ['LONDON, June 3, 2025, 2021 — Katherine Tai, the trade representative, spoke.', '2023-01-01', ['stale-role']],
+  ],
+  '2. which time a sentence names': [
+    ['Cui Tiankai, the ambassador who had known Kissinger since 1971, spoke.', '2025-10-01', ['stale-role']],
+    ['Cui Tiankai, the ambassador who had known Kissinger since 1971, spoke.', '2019-10-01', []],
+    ['Once the Bali talks of 2022 were over, Qin Gang, the foreign minister, flew home.', '2025-10-01', ['stale-role']],
+    ['In early 2023, Qin Gang, the foreign minister, flew home.', '2025-10-01', []],
+    ['Under Biden, Gina Raimondo, the commerce secretary, imposed controls.', '2025-10-01', []],
+    ['Under Biden, Steven Mnuchin, the treasury secretary, imposed controls.', '2025-10-01', ['stale-role']],
+    ["During Trump's first term, Robert Lighthizer, the trade representative, ran the talks.", '2025-10-01', []],
+    ["During Trump's first term, Katherine Tai, the trade representative, ran the talks.", '2025-10-01', ['not-yet-in-role']],
+    ['Back in 2019, the talks were led by Robert Lighthizer, the trade representative.', '2025-10-01', []],
+    ['Back in 2023, the talks were led by Robert Lighthizer, the trade representative.', '2025-10-01', ['stale-role']],
+    ['In the first Trump administration, export controls were drafted by Steven Mnuchin, the treasury secretary.', '2025-10-01', []],
+    ['In the Biden administration, export controls were drafted by Steven Mnuchin, the treasury secretary.', '2025-10-01', ['stale-role']],
+  ],
+  '3. events name the post held at the event': [
+    ['Trump fired National Security Adviser Mike Waltz.', '2025-10-01', []],
+    ['Trump praised National Security Adviser Mike Waltz.', '2025-10-01', ['stale-role']],
+    ['Defence Minister Wei Fenghe was replaced.', '2024-01-01', []],
+    ['Defence Minister Wei Fenghe was praised.', '2024-01-01', ['stale-role']],
+    ['The ouster of Foreign Minister Qin Gang shocked diplomats.', '2024-06-01', []],
+    ['The speech of Foreign Minister Qin Gang shocked diplomats.', '2024-06-01', ['stale-role']],
+    ['David Perdue succeeded Ambassador Nicholas Burns in Beijing.', '2025-10-01', []],
+    ['David Perdue met Ambassador Nicholas Burns in Beijing.', '2025-10-01', ['stale-role']],
+    ['Mike Waltz resigned as national security adviser.', '2025-10-01', []],
+    ['Mike Waltz served as national security adviser, then moved to New York.', '2025-10-01', []],
+    ['Mike Waltz is national security adviser.', '2025-10-01', ['stale-role']],
+    ['David Perdue was named ambassador to China.', '2025-10-01', []],
+    ['Mike Waltz, the national security adviser, was fired.', '2025-10-01', []],
+    ['Mike Waltz, the national security adviser, was in Tokyo.', '2025-10-01', ['stale-role']],
+  ],
+  '4. posts given as verbs': [
+    ['Janet Yellen, who heads the Treasury, flew in.', '2025-10-01', ['stale-role']],
+    ['Janet Yellen, who heads the Treasury, flew in.', '2023-07-01', []],
+    ['Janet Yellen, who headed the Treasury, flew in.', '2025-10-01', []],
+    ['Liu Jianchao, who leads the International Department, met them.', '2025-10-20', ['stale-role']],
+    ['Liu Jianchao, who led the International Department, met them.', '2025-10-20', []],
+    ['Janet Yellen chairs the Federal Reserve.', '2019-01-01', ['stale-role']],
+    ['Janet Yellen chaired the Federal Reserve.', '2019-01-01', []],
+  ],
+  '5. present perfect is current': [
+    ['Wang Yi has served as foreign minister since 2023.', '2025-10-01', []],
+    ['Qin Gang has served as foreign minister since 2022.', '2025-10-01', ['stale-role']],
+    ['Qin Gang has been serving as foreign minister.', '2025-10-01', ['stale-role']],
+    ['Qin Gang, who serves as foreign minister, spoke.', '2025-10-01', ['stale-role']],
+    ['Qin Gang served as foreign minister.', '2025-10-01', []],
+  ],
+  '6. name forms': [
+    ['Antony J. Blinken, the secretary of state, spoke.', '2025-10-01', ['stale-role']],
+    ['Antony J. Blinken, the secretary of state, spoke.', '2023-10-01', []],
+    ['Gina M. Raimondo, the commerce secretary, spoke.', '2025-10-01', ['stale-role']],
+    ['Robert E. Lighthizer Jr., the trade representative, spoke.', '2025-10-01', ['stale-role']],
+    ['Robert E. Lighthizer Jr., the former trade representative, spoke.', '2025-10-01', []],
+    ['Defence Minister Admiral Dong Jun met Hegseth.', '2022-06-01', ['not-yet-in-role']],
+    ['Defence Minister Admiral Dong Jun met Hegseth.', '2025-06-01', []],
+    ['Foreign Minister Mr Qin spoke.', '2025-06-01', ['stale-role']],
+    ['Foreign Minister Mr Wang spoke.', '2025-06-01', []],
+    ['Secretary Raimondo spoke.', '2025-06-01', ['stale-role']],
+    ['Secretary Raimondo spoke.', '2023-06-01', []],
+    ['Ambassador Burns spoke in Beijing.', '2025-06-01', ['stale-role']],
+    ['Ambassador Burns spoke in Beijing.', '2023-06-01', []],
+    ['Senator Rubio spoke.', '2025-06-01', ['stale-role']],
+    ['Senator Rubio spoke.', '2024-06-01', []],
+    ['Premier Li spoke.', '2025-06-01', []],
+  ],
+  '7. surname-only references': [
+    ['Lloyd Austin flew in on Monday.\n\nAustin, the defence secretary, met Dong Jun.', '2025-10-01', ['stale-role']],
+    ['Lloyd Austin flew in on Monday.\n\nAustin, the defence secretary, met Dong Jun.', '2023-10-01', []],
+    ['Austin, the defence secretary, met Dong Jun.', '2025-10-01', []],
+    ['Mike Waltz and Marco Rubio spoke.\n\nWaltz, the national security adviser, left.', '2025-10-01', ['stale-role']],
+    ['Mike Waltz and Marco Rubio spoke.\n\nWaltz, the former national security adviser, left.', '2025-10-01', []],
+  ],
+  '8. compound titles and lists': [
+    ['Politburo member and Vice-Premier He Lifeng arrived.', '2025-10-01', []],
+    ['Politburo member and Vice-Premier Liu He arrived.', '2025-10-01', ['stale-role', 'stale-role']],
+    ['Rubio, Bessent and Lutnick, the secretaries of state, treasury and commerce, met.', '2025-10-01', []],
+    ['Blinken, Yellen and Raimondo, the secretaries of state, treasury and commerce, met.', '2025-10-01', ['stale-role', 'stale-role', 'stale-role']],
+    ['Secretaries Blinken and Austin flew to Tokyo.', '2025-10-01', ['stale-role', 'stale-role']],
+    ['Secretaries Blinken and Austin flew to Tokyo.', '2023-10-01', []],
+  ],
+  '9. qualifiers do not break a claim': [
+    ["Xi's vice-premier in charge of trade, Liu He, arrived.", '2025-10-01', ['stale-role']],
+    ['Liu He, the vice-premier in charge of trade, arrived.', '2025-10-01', ['stale-role']],
+    ['Liu He, the vice-premier in charge of trade, arrived.', '2021-10-01', []],
+    ['Wang Yi, now merely a member of the Politburo, spoke.', '2025-10-01', []],
+    ['Liu He, now merely a member of the Politburo, spoke.', '2025-10-01', ['stale-role']],
+    ['General Li Shangfu, the defence minister, spoke.', '2025-10-01', ['stale-role']],
+    ['General Li Shangfu, the defence minister, spoke.', '2023-05-01', []],
+  ],
+  '10. title vocabulary as wire copy words it': [
+    ['Janet Yellen, the secretary of the Treasury, spoke.', '2025-10-01', ['stale-role']],
+    ['Janet Yellen, the Treasury secretary, spoke.', '2025-10-01', ['stale-role']],
+    ['Scott Bessent, the secretary of the Treasury, spoke.', '2025-10-01', []],
+    ["Li Chenggang, China's envoy to the WTO, spoke.", '2025-10-01', ['stale-role']],
+    ["Li Chenggang, China's envoy to the WTO, spoke.", '2023-10-01', []],
+    ['Elon Musk, the DOGE chief, spoke.', '2025-10-01', ['stale-role']],
+    ['Elon Musk, the DOGE chief, spoke.', '2025-03-01', []],
+    ['Howard Lutnick, the U.S. commerce secretary, spoke.', '2025-10-01', []],
+    ['Gina Raimondo, the U.S. commerce secretary, spoke.', '2025-10-01', ['stale-role']],
+    ['Qin Gang, the PRC foreign minister, spoke.', '2025-10-01', ['stale-role']],
+  ],
+  '11. quiet stays quiet': [
+    ['"Qin Gang, the foreign minister, is a friend," he said.', '2025-10-01', []],
+    ['Use `Qin Gang, foreign minister` as an example.', '2025-10-01', []],
+    ['<!-- Qin Gang, foreign minister --> was noted.', '2025-10-01', []],
+    ['Qin Gang, then foreign minister, spoke.', '2025-10-01', []],
+    ['Qin Gang, the foreign minister at the time, spoke.', '2025-10-01', []],
+    ['Mr Wang, the foreign minister, spoke.', '2025-10-01', []],
+    ['Nominee Mike Waltz, the UN ambassador-designate, spoke.', '2025-06-01', []],
+    ['Vice-Premier Liu spoke.', '2025-10-01', []],
+  ],
+};
+
+describe('claim classes: a positive case and a quiet twin for every rule', () => {
+  const { kb } = builtinKnowledge();
+  for (const [name, cases] of Object.entries(classes)) {
+    describe(name, () => {
+      for (const [memo, date, expected] of cases) {
+        it(`${expected.length ? expected.join(', ') : 'quiet'} @ ${date}: ${memo.replace(/\n+/g, ' / ')}`, () => {
+          const { date: asOf } = memoDate(memo, { today: partialDate(date) });
+          const codes = checkMemo(kb, memo, { date: asOf }).map((finding) => finding.code);
+          assert.deepEqual(codes, expected);
+        });
+      }
+    });
+  }
+
+  it('has a quiet case for every class', () => {
+    for (const [name, cases] of Object.entries(classes)) {
+      assert.ok(cases.some(([, , expected]) => expected.length === 0), `${name} has no quiet case`);
+      assert.ok(cases.some(([, , expected]) => expected.length > 0) || name.startsWith('11.'), `${name} has no positive case`);
+    }
+  });
+});
