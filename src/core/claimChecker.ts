@@ -243,12 +243,12 @@ function distanceInDays(entry: TenureOnDate, date: PartialDate): number {
  * Datasets are not exhaustive, so "never held" is only said where the data can back it: for a
  * claim presented as current, the post has one holder and the datasets know who held it then;
  * for a historical claim, the person's own record is in the datasets and is from the post's country.
- * A bare head ("Secretary X") never says which post it means, so it is never "never held".
  */
 function neverHeldIsKnowable(judgement: Judgement, actorId: string, roleIds: readonly string[]): boolean {
   const { kb, claim, date } = judgement;
   const actor = kb.actor(actorId);
-  if (!actor || actor.tenures.length === 0 || claim.byHead) return false;
+  // A bare head never says which post it means, and a bare surname may mean someone the datasets do not have.
+  if (!actor || actor.tenures.length === 0 || claim.byHead || claim.byReference) return false;
   const busyThen = kb.tenuresOn(actorId, date).some((entry) => entry.holds === true);
   const uniqueRoles = roleIds.filter((roleId) => kb.role(roleId)?.unique);
   if (uniqueRoles.length === 0) {

@@ -48,6 +48,8 @@ export interface Claim {
   readonly actorIds: readonly string[];
   /** True for "Vice-Premier Liu": the actor is whoever with that surname held the post. */
   readonly bySurname: boolean;
+  /** True for a bare surname resolved to the last person named in full with it ("Austin, the defence secretary"). */
+  readonly byReference: boolean;
   /** The words of the post ("foreign minister", "the Treasury" after "heads"), and the posts they may name. */
   readonly roleSpan: Span;
   readonly roleText: string;
@@ -99,6 +101,7 @@ interface ClaimParts {
   readonly actorSpan: Span;
   readonly actorIds: readonly string[];
   readonly bySurname: boolean;
+  readonly byReference?: boolean;
   readonly role: RolePhrase;
   readonly roleRewritable?: boolean;
   readonly tense: Tense;
@@ -119,7 +122,7 @@ const ROLE_END = /^(?:[ \t]*(?:[,.;:!?)\]|"'\u201d\u2019\u2014\u2013]|-{2}|\r?\n
 
 /** Phrases after a role that place it in the past: "at the time", "in Mr Trump's first term". */
 const PAST_AFTER_ROLE =
-  /^[^.;!?\n]{0,40}?\b((?:at the time|at that time|back then|in (?:his|her|their|(?:Mr|Ms|Mrs|President)\.? \p{Lu}[\p{L}]+['\u2019]s|\p{Lu}[\p{L}]+['\u2019]s) (?:first|second|third|previous|last|earlier|former) (?:term|administration|stint|government)|in the (?:first|second|previous|last|earlier|former) (?:\p{Lu}[\p{L}]+ )?(?:term|administration|government)|under (?:President |Mr\.? |Ms\.? )?\p{Lu}[\p{L}]+))/u;
+  /^[^.;!?\n]{0,40}?\b((?:at the time|at that time|back then|in (?:his|her|their|(?:Mr|Ms|Mrs|President)\.? \p{Lu}[\p{L}]+['\u2019]s|\p{Lu}[\p{L}]+['\u2019]s) (?:first|second|third|previous|last|earlier|former) (?:term|administration|stint|government)|in the (?:first|second|previous|last|earlier|former) (?:\p{Lu}[\p{L}]+ )?(?:term|administration|government)|under (?:President |Mr\.? |Ms\.? )?\p{Lu}[\p{L}]+|(?:until|till|up to|through)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:\p{Lu}\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}|from\s+(?:\p{Lu}\p{L}+\s+)?(?:19|20)\d{2}\s*(?:to|until|till|through|[-\u2013])|between\s+(?:\p{Lu}\p{L}+\s+)?(?:19|20)\d{2}\s+and|(?:19|20)\d{2}\s*[-\u2013]\s*(?:19|20)?\d{2}\b))/u;
 
 /** "the president's son-in-law": the title qualifies another noun, it is not the actor's post. */
 const POSSESSIVE_AFTER = /^['\u2019]s?\b/;
@@ -153,7 +156,8 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   for (const name of [...mentions, ...references, ...soleSurnames(finder, insideMention)]) if (!byStart.has(name.start)) byStart.set(name.start, name);
   const names = [...byStart.values()].sort((a, b) => a.start - b.start);
   for (const claim of listClaims(finder, names, listed)) bind(claim);
-  for (const mention of [...mentions, ...references]) if (!listed.has(mention)) bind(claimAfter(finder, mention));
+  for (const mention of mentions) if (!listed.has(mention)) for (const claim of claimsAfter(finder, mention, false)) bind(claim);
+  for (const reference of references) if (!listed.has(reference)) for (const claim of claimsAfter(finder, reference, true)) bind(claim);
 
   for (const mention of mentions) {
     const first = words.indexAt(mention.start);
@@ -252,8 +256,10 @@ function leadingWords(finder: Finder, roleFrom: number): LeadingWords {
   return { from, tense, ...(marker ? { marker } : {}), insertAt };
 }
 
-/** The token after a possessive name of up to three capitalised words ("Mr Trump's"), if there is one. */
+/** The token after a possessive owner ("Mr Trump's", "the country's"), if there is one. */
 function possessiveOwner(words: TokenStream, index: number): number | undefined {
+  // One lower-case word: "the country's", "the party's".
+  if (words.at(index) && !words.at(index)!.capitalized) return words.possessiveBefore(index + 1) ? index + 1 : undefined;
   for (let end = index; end < Math.min(words.length - 1, index + 3); end++) {
     if (!words.at(end)?.capitalized) return undefined;
     if (end > index && !words.joinedToPrevious(end)) return undefined;
@@ -315,17 +321,21 @@ function tenseOfEvent(event: 'end' | 'start' | undefined): Tense | undefined {
   return event === 'end' ? 'past' : event === 'start' ? 'future' : undefined;
 }
 
-/** The claim a mention makes with the words right after it, if any. */
-function claimAfter(finder: Finder, mention: Mention): Claim | undefined {
+/**
+ * The claims a mention makes with the words right after it: "Qin Gang, China's foreign minister",
+ * "Rubio, the secretary of state and national security adviser" (two). `byReference` when the
+ * mention is a bare surname that refers back to someone named earlier.
+ */
+function claimsAfter(finder: Finder, mention: Mention, byReference: boolean): Claim[] {
   const { words, conventions, kb } = finder;
   const text = words.text;
   // Emphasis closing around the name ("**Wang Shouwen**, China's ...") is not part of the sentence.
   const emphasis = /^[*_]{1,3}/.exec(text.slice(mention.end, mention.end + 3))?.[0].length ?? 0;
   const nameEnd = mention.end + emphasis;
   const next = words.indexAt(nameEnd);
-  if (next >= words.length) return undefined;
+  if (next >= words.length) return [];
   const gap = text.slice(nameEnd, words.startOf(next));
-  if (gap.length > 8) return undefined;
+  if (gap.length > 8) return [];
 
   let shape: ClaimShape;
   let linkTense: Tense = 'current';
@@ -333,6 +343,11 @@ function claimAfter(finder: Finder, mention: Mention): Claim | undefined {
   let postVerb = false;
   const comma = /^[ \t]*,[ \t]*\r?\n?[ \t]*$/.test(gap);
   if (/^[ \t]*\([ \t]*$/.test(gap)) shape = 'parenthesis';
+  else if (comma && words.key(next) === 'as' && words.joinedToPrevious(next + 1)) {
+    // "Rubio, as secretary of state, ...": the post held while doing what the sentence says.
+    shape = 'appositive';
+    phraseIndex = next + 1;
+  }
   else if (comma || /^[ \t]+$|^[ \t]*\r?\n[ \t]*$/.test(gap)) {
     const relative = words.key(next) === 'who';
     const linkAt = relative ? next + 1 : next;
@@ -344,32 +359,32 @@ function claimAfter(finder: Finder, mention: Mention): Claim | undefined {
       else linkTense = kind.kind === 'event-end' ? 'past' : 'future';
       postVerb = kind.kind === 'post-verb';
       phraseIndex = link.to;
-      if (!words.joinedToPrevious(phraseIndex)) return undefined;
+      if (!words.joinedToPrevious(phraseIndex)) return [];
     } else if (comma && !relative) shape = 'appositive';
-    else return undefined;
-  } else return undefined;
+    else return [];
+  } else return [];
 
   let role: RolePhrase | undefined;
   let lead: LeadingWords;
   if (postVerb) {
     // "who heads the Treasury": the body names the post of its head.
     const body = kb.headedBodies.matchFrom(text, words.tokens, phraseIndex);
-    if (!body) return undefined;
+    if (!body) return [];
     role = { roleIds: body.values, from: body.from, to: body.to, byHead: false };
     lead = { from: body.from, tense: 'current', insertAt: words.startOf(body.from) };
   } else {
     const found = rolePhraseFrom(finder, phraseIndex);
-    if (!found) return undefined;
+    if (!found) return [];
     ({ role, lead } = found);
   }
   const roleEnd = words.endOf(role.to - 1);
   const after = text.slice(roleEnd, roleEnd + 80);
-  if (shape === 'parenthesis' ? !/^[^()\n]{0,40}\)/.test(after) : !ROLE_END.test(after) || POSSESSIVE_AFTER.test(after)) return undefined;
+  if (shape === 'parenthesis' ? !/^[^()\n]{0,40}\)/.test(after) : !ROLE_END.test(after) || POSSESSIVE_AFTER.test(after)) return [];
   // The title of the next person ("Qin Gang, foreign minister Wang Yi's predecessor") is not an apposition.
   const following = words.at(role.to);
-  if (following && following.capitalized && words.joinedToPrevious(role.to)) return undefined;
+  if (following && following.capitalized && words.joinedToPrevious(role.to)) return [];
   // A bare head ("the ambassador") is a claim only where prose makes it one: an apposition or a copula.
-  if (role.byHead && shape === 'parenthesis') return undefined;
+  if (role.byHead && shape === 'parenthesis') return [];
 
   let tense: Tense = lead.tense !== 'current' ? lead.tense : linkTense;
   let marker = lead.marker;
@@ -378,19 +393,45 @@ function claimAfter(finder: Finder, mention: Mention): Claim | undefined {
     tense = later.tense;
     marker = later.marker ?? marker;
   }
-  return makeClaim(finder, {
-    shape,
-    actorSpan: { start: mention.start, end: mention.end },
-    actorIds: mention.actorIds,
-    bySurname: false,
-    role,
-    roleRewritable: !postVerb,
-    tense,
-    marker,
-    fromToken: phraseIndex,
-    end: roleEnd,
-    insertAt: lead.insertAt,
-  });
+  const claims = [
+    makeClaim(finder, {
+      shape,
+      actorSpan: { start: mention.start, end: mention.end },
+      actorIds: mention.actorIds,
+      bySurname: false,
+      byReference,
+      role,
+      roleRewritable: !postVerb,
+      tense,
+      marker,
+      fromToken: phraseIndex,
+      end: roleEnd,
+      insertAt: lead.insertAt,
+    }),
+  ];
+  // "the secretary of state and national security adviser": a second title joined by "and".
+  if (!postVerb && words.key(role.to) === 'and' && words.joinedToPrevious(role.to) && words.joinedToPrevious(role.to + 1)) {
+    const second = rolePhraseFrom(finder, role.to + 1);
+    const secondEnd = second ? words.endOf(second.role.to - 1) : 0;
+    if (second && !second.role.byHead && ROLE_END.test(words.text.slice(secondEnd, secondEnd + 80)) && !POSSESSIVE_AFTER.test(words.text.slice(secondEnd, secondEnd + 3))) {
+      claims.push(
+        makeClaim(finder, {
+          shape,
+          actorSpan: { start: mention.start, end: mention.end },
+          actorIds: mention.actorIds,
+          bySurname: false,
+          byReference,
+          role: second.role,
+          tense: second.lead.tense !== 'current' ? second.lead.tense : tense,
+          marker: second.lead.marker ?? marker,
+          fromToken: second.lead.from,
+          end: secondEnd,
+          insertAt: second.lead.insertAt,
+        }),
+      );
+    }
+  }
+  return claims;
 }
 
 /**
@@ -689,8 +730,16 @@ function surnameReferences(finder: Finder, mentions: readonly Mention[]): Mentio
     }
     if (!token.capitalized || !lastNamed.has(token.key)) continue;
     const actorId = lastNamed.get(token.key);
-    // Part of another name ("Austin Powers", "Fort Austin") is not a reference.
-    if (!actorId || (words.joinedToPrevious(index) && words.at(index - 1)?.capitalized && !FUNCTION_WORDS.has(words.key(index - 1))) || (words.joinedToPrevious(index + 1) && words.at(index + 1)?.capitalized)) continue;
+    // Part of another name ("Wang Wentao", "Fort Austin") is not a reference, and after it the
+    // surname may mean that other person.
+    const partOfName =
+      (words.joinedToPrevious(index) && words.at(index - 1)?.capitalized && !FUNCTION_WORDS.has(words.key(index - 1))) ||
+      (words.joinedToPrevious(index + 1) && words.at(index + 1)?.capitalized && !FUNCTION_WORDS.has(words.key(index + 1)));
+    if (partOfName) {
+      lastNamed.delete(token.key);
+      continue;
+    }
+    if (!actorId) continue;
     references.push({ start: token.start, end: token.end, text: words.text.slice(token.start, token.end), entries: [], actorIds: [actorId], tokens: [token] });
   }
   return references;
@@ -731,6 +780,7 @@ function makeClaim(finder: Finder, parts: ClaimParts): Claim {
     actorText: words.text.slice(actorSpan.start, actorSpan.end),
     actorIds: parts.actorIds,
     bySurname: parts.bySurname,
+    byReference: parts.byReference ?? false,
     roleSpan,
     roleText: words.text.slice(roleSpan.start, roleSpan.end),
     roleIds: role.roleIds,

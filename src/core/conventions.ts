@@ -43,6 +43,10 @@ export interface Conventions {
   /** Words after a title that narrow it without making it another post ("vice-premier in charge of trade"). */
   readonly titleQualifiers: readonly string[];
   readonly plurals: Readonly<Record<string, string>>;
+  /** Words written with a period that does not end a sentence ("Mr.", "Gen.", "U.S."). */
+  readonly abbreviations: readonly string[];
+  /** Abbreviated title heads ("Sen." for senator), as token keys. */
+  readonly headAbbreviations: Readonly<Record<string, string>>;
 }
 
 export const DEFAULT_CONVENTIONS: Conventions = defaults;

@@ -100,6 +100,7 @@ export class KnowledgeBase {
         const head = titleHead(words, conventions, isCountryWord);
         if (head) {
           this.titleHeads.add(head, role.id);
+          for (const [abbreviation, full] of Object.entries(conventions.headAbbreviations)) if (full === head) this.titleHeads.add(abbreviation, role.id);
           for (const plural of plurals.get(head) ?? []) this.pluralTitleHeads.add(plural, role.id);
         }
         // "head of the International Department" heads "the International Department".

@@ -3,6 +3,7 @@
  * "Until 2021 ..."), so that a claim inside it is judged at that time instead of the memo's date.
  */
 import type { PartialDate } from './dates';
+import { isAbbreviationBefore } from './text';
 
 /**
  * Offsets where sentences begin, found in one pass: after ".", "!" or "?" followed by a space and
@@ -19,15 +20,10 @@ export function sentenceStarts(prose: string): number[] {
   return starts;
 }
 
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'gen', 'adm', 'col', 'lt', 'sen', 'rep', 'gov', 'amb', 'vs', 'etc', 'e.g', 'i.e', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'p.m', 'a.m']);
-
 function isAbbreviation(text: string, periodIndex: number): boolean {
   if (text[periodIndex] !== '.') return false;
-  let start = periodIndex;
-  while (start > 0 && /[\p{L}.]/u.test(text[start - 1]!)) start--;
-  const word = text.slice(start, periodIndex).toLowerCase();
   // A single capital letter is an initial ("John L. Thornton").
-  return ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(text.slice(start, periodIndex));
+  return isAbbreviationBefore(text, periodIndex) || (periodIndex >= 1 && /\p{Lu}/u.test(text[periodIndex - 1]!) && (periodIndex < 2 || !/[\p{L}.]/u.test(text[periodIndex - 2]!)));
 }
 
 /** The [start, end) of the sentence around `offset`, given the starts from sentenceStarts. */

@@ -1,3 +1,5 @@
+import conventions from './conventions.json';
+
 /**
  * Positions and text normalisation shared by every core feature. Positions are 0-based
  * line/character pairs, as in LSP, so a language server could sit on the core unchanged.
@@ -156,7 +158,17 @@ export function isPossessiveGap(text: string, from: number, to: number): boolean
 
 export function isWordGap(text: string, from: number, to: number): boolean {
   if (to - from > MAX_WORD_GAP || !WORD_GAP.test(text.slice(from, to))) return false;
-  // A period joins words only after an initial ("L." in "John L. Thornton", "U.S."); after a
-  // word it ends a sentence ("...around the president. Jared Kushner...").
-  return text[from] !== '.' || (from >= 1 && /\p{L}/u.test(text[from - 1]!) && (from < 2 || !/\p{L}/u.test(text[from - 2]!)));
+  // A period joins words only after an initial ("L." in "John L. Thornton", "U.S.") or an
+  // abbreviation ("Mr. Blinken", "Gen. Li"); after a word it ends a sentence ("...around the
+  // president. Jared Kushner...").
+  return text[from] !== '.' || (from >= 1 && /\p{L}/u.test(text[from - 1]!) && (from < 2 || !/\p{L}/u.test(text[from - 2]!))) || isAbbreviationBefore(text, from);
+}
+
+const ABBREVIATIONS: ReadonlySet<string> = new Set(conventions.abbreviations);
+
+/** True when the word ending at `periodIndex` is an abbreviation the conventions list ("Mr", "Gen", "U.S"). */
+export function isAbbreviationBefore(text: string, periodIndex: number): boolean {
+  let start = periodIndex;
+  while (start > 0 && periodIndex - start < 6 && /[\p{L}.]/u.test(text[start - 1]!)) start--;
+  return ABBREVIATIONS.has(text.slice(start, periodIndex).toLowerCase());
 }

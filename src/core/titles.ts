@@ -52,6 +52,8 @@ function wordOrderVariants(words: readonly string[], conventions: Conventions): 
     if (object.length >= 1) {
       variants.push([...words.slice(0, lead), last, 'of', ...object]);
       variants.push([...words.slice(0, lead), last, 'of', 'the', ...object]);
+      // "defence minister" is "defence chief" in wire copy.
+      if (lead === 0) variants.push([...object, 'chief']);
     }
   }
   return variants;
