@@ -6,6 +6,7 @@
  */
 import { dayRange, partialDate } from './dates';
 import type { LoadedDataset } from './datasetMerge';
+import { MarkdownBuilder } from './markdown';
 import type { Dataset } from './schema';
 
 /** The spread of per-entry horizons: how many entries carry their own, and the earliest and latest. */
@@ -92,4 +93,77 @@ function spread(values: ReadonlyArray<string | undefined>): HorizonSpread {
   // Partial dates compare by the last day they cover: "2026" is later than "2026-03".
   const byLastDay = [...dates].sort((a, b) => dayRange(partialDate(a)).last - dayRange(partialDate(b)).last);
   return { count: dates.length, earliest: byLastDay[0]!, latest: byLastDay[byLastDay.length - 1]! };
+}
+
+/**
+ * Data text shown in a terminal: control characters (C0, DEL, C1) and bidirectional overrides
+ * could move the cursor or reorder what is shown, so they are written as visible \u escapes.
+ */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** "2022-06 to 2026-06 (68 open tenures with their own date)" */
+function describeSpread(spread: HorizonSpread, noun: string): string {
+  if (spread.count === 0 || !spread.earliest || !spread.latest) return `no ${noun} with their own date`;
+  const range = spread.earliest === spread.latest ? spread.earliest : `${spread.earliest} to ${spread.latest}`;
+  return `${range} (${spread.count} ${noun} with their own date)`;
+}
+
+/** The lines that describe one dataset, as plain text (data not yet made printable). */
+function coverageLines(entry: DatasetCoverage): Array<[label: string, value: string]> {
+  const { counts } = entry;
+  return [
+    ['file', entry.file],
+    ['licence', entry.license ?? 'not stated'],
+    ['counts', `${counts.posts} posts, ${counts.actors} actors, ${counts.tenures} tenures (${counts.openTenures} open), ${counts.channels} channels, ${counts.events} events, ${counts.sources} sources`],
+    ['verified through', entry.verifiedThrough ? `${entry.verifiedThrough} (the default for open tenures and channels without their own date)` : 'not stated (open tenures are taken as still held)'],
+    ['open tenures checked to', `${describeSpread(entry.tenureHorizons, 'open tenures')}; ${entry.openTenuresOnDefaultHorizon} on the dataset's date`],
+    ['active or dormant channels checked to', describeSpread(entry.channelHorizons, 'channels')],
+    [
+      'verification',
+      `${entry.unverifiedTenures} tenures unverified (background knowledge, not checked against a source), ${entry.partlyVerifiedTenures} partly verified, ${entry.tenuresWithoutSources} citing no source`,
+    ],
+  ];
+}
+
+function title(entry: DatasetCoverage): string {
+  return entry.version ? `${entry.name} ${entry.version}` : entry.name;
+}
+
+/** `interlocutor datasets` as text: one block per loaded dataset, in load order. */
+export function renderCoverageText(coverage: DataCoverage): string {
+  const blocks = coverage.datasets.map((entry) => {
+    const lines = [printable(title(entry))];
+    for (const [label, value] of coverageLines(entry)) lines.push(`  ${label}: ${printable(value)}`);
+    if (entry.description) lines.push(`  about: ${printable(entry.description)}`);
+    return lines.join('\n');
+  });
+  return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : 'No dataset loaded.\n';
+}
+
+/** `interlocutor datasets --format json`: the coverage model, with C1 and bidi characters escaped too. */
+export function renderCoverageJson(coverage: DataCoverage): string {
+  // JSON.stringify escapes C0 controls but leaves C1 and bidirectional overrides as they are.
+  return `${JSON.stringify(coverage, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+/** The "Show Data Coverage" document: escaped Markdown, one section per dataset. */
+export function renderCoverageMarkdown(coverage: DataCoverage, date?: { text: string; label: string }): string {
+  const md = new MarkdownBuilder();
+  md.raw('# ').text('Interlocutor data coverage').paragraphBreak();
+  md.text(
+    'An open post is known to be held only up to its horizon: the last month it was confirmed. After that it is unknown, and claims about it are not judged.',
+  );
+  if (date) md.text(` The active memo is dated ${date.text} (${date.label}).`);
+  md.paragraphBreak();
+  if (coverage.datasets.length === 0) md.text('No dataset loaded.').paragraphBreak();
+  for (const entry of coverage.datasets) {
+    md.raw('## ').text(title(entry)).paragraphBreak();
+    if (entry.description) md.text(entry.description).paragraphBreak();
+    for (const [label, value] of coverageLines(entry)) md.bullet().bold(label).text(`: ${value}`).raw('\n');
+    md.paragraphBreak();
+  }
+  return `${md.toString()}\n`;
 }
