@@ -149,20 +149,32 @@ export function renderCoverageJson(coverage: DataCoverage): string {
   return `${JSON.stringify(coverage, null, 2).replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
+/** The active memo's date, and how many open tenures in effect are past their horizon on it. */
+export interface CoverageOnDate {
+  readonly text: string;
+  readonly label: string;
+  readonly openTenures?: { readonly open: number; readonly pastHorizon: number };
+}
+
 /** The "Show Data Coverage" document: escaped Markdown, one section per dataset. */
-export function renderCoverageMarkdown(coverage: DataCoverage, date?: { text: string; label: string }): string {
+export function renderCoverageMarkdown(coverage: DataCoverage, date?: CoverageOnDate): string {
   const md = new MarkdownBuilder();
   md.raw('# ').text('Interlocutor data coverage').paragraphBreak();
   md.text(
     'An open post is known to be held only up to its horizon: the last month it was confirmed. After that it is unknown, and claims about it are not judged.',
   );
-  if (date) md.text(` The active memo is dated ${date.text} (${date.label}).`);
+  if (date) {
+    md.text(` The active memo is dated ${date.text} (${date.label}).`);
+    const counts = date.openTenures;
+    if (counts) md.text(` On that date ${counts.pastHorizon} of ${counts.open} open tenures are past their horizon.`);
+  }
   md.paragraphBreak();
   if (coverage.datasets.length === 0) md.text('No dataset loaded.').paragraphBreak();
   for (const entry of coverage.datasets) {
-    md.raw('## ').text(title(entry)).paragraphBreak();
-    if (entry.description) md.text(entry.description).paragraphBreak();
-    for (const [label, value] of coverageLines(entry)) md.bullet().bold(label).text(`: ${value}`).raw('\n');
+    // Control characters and bidirectional overrides in data would hide or reorder what is shown.
+    md.raw('## ').text(printable(title(entry))).paragraphBreak();
+    if (entry.description) md.text(printable(entry.description)).paragraphBreak();
+    for (const [label, value] of coverageLines(entry)) md.bullet().bold(label).text(`: ${printable(value)}`).raw('\n');
     md.paragraphBreak();
   }
   return `${md.toString()}\n`;

@@ -275,6 +275,20 @@ export class KnowledgeBase {
     return describeCoverage(this.data.datasets);
   }
 
+  /** How many open tenures in effect the data still vouches for on a date, and how many are past their horizon. */
+  openTenuresOn(date: PartialDate): { readonly open: number; readonly pastHorizon: number } {
+    let open = 0;
+    let pastHorizon = 0;
+    for (const actor of this.data.actors.values()) {
+      for (const tenure of actor.tenures) {
+        if (tenure.end) continue;
+        open++;
+        if (this.tenureOnDate(actor, tenure, date).pastHorizon) pastHorizon++;
+      }
+    }
+    return { open, pastHorizon };
+  }
+
   /** Sources cited by reference or in place, resolved and without duplicates. */
   resolveSources(refs: readonly SourceRef[]): SourceDefinition[] {
     const resolved: SourceDefinition[] = [];

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { renderCoverageMarkdown } from '../core/dataCoverage';
-import { formatPartialDate, type PartialDate } from '../core/dates';
+import { formatPartialDate, parsePartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeStore } from './knowledgeStore';
 
 export const COVERAGE_SCHEME = 'interlocutor-coverage';
@@ -24,9 +24,10 @@ export function registerDataCoverageDocuments(store: KnowledgeStore): vscode.Dis
     async provideTextDocumentContent(uri) {
       open.add(uri.toString());
       const query = new URLSearchParams(uri.query);
-      const asOf = query.get('asOf');
+      const asOf = parsePartialDate(query.get('asOf') ?? '');
       const { kb } = await store.get();
-      return renderCoverageMarkdown(kb.coverage(), asOf ? { text: asOf, label: query.get('label') ?? '' } : undefined);
+      const date = asOf.ok ? { text: formatPartialDate(asOf.date), label: query.get('label') ?? '', openTenures: kb.openTenuresOn(asOf.date) } : undefined;
+      return renderCoverageMarkdown(kb.coverage(), date);
     },
   };
   return vscode.Disposable.from(

@@ -26,7 +26,7 @@ describe('Show Data Coverage', () => {
     const document = await waitFor(vscode.workspace.onDidOpenTextDocument, coverageDocument, 'the coverage document');
     const text = unescapeMarkdown(document.getText());
     assert.match(text, /^# Interlocutor data coverage/);
-    assert.match(text, /The active memo is dated 2026-12-01 \(front matter as_of\)/);
+    assert.match(text, /The active memo is dated 2026-12-01 \(front matter as_of\)\. On that date 68 of 68 open tenures are past their horizon\./);
     assert.match(text, /## Interlocutor built-in dataset 2026.12.1/);
     assert.match(text, /\*\*verified through\*\*: 2026-01 /);
     assert.match(text, /\*\*open tenures checked to\*\*: 2022-06 to 2026-06/);

@@ -91,6 +91,12 @@ describe('horizons: whether a post is known to be held on a date', () => {
     });
   }
 
+  it('counts the open tenures past their horizon on a date', () => {
+    assert.deepEqual(kb.openTenuresOn(partialDate('2025-10-01')), { open: 2, pastHorizon: 0 });
+    assert.deepEqual(kb.openTenuresOn(partialDate('2026-01-01')), { open: 2, pastHorizon: 1 });
+    assert.deepEqual(kb.openTenuresOn(partialDate('2026-12-01')), { open: 2, pastHorizon: 2 });
+  });
+
   it('answers the same through tenuresOn, holdersOn and currentPosts', () => {
     const after = partialDate('2026-04-01');
     assert.equal(kb.tenuresOn('ana', after)[0]?.state, 'unknown');
@@ -295,7 +301,9 @@ describe('data coverage', () => {
     const json = renderCoverageJson(hostile.coverage());
     assert.ok(!json.includes('\u001b') && !json.includes('\u202e'), json);
     assert.equal(JSON.parse(json).datasets[0].name, 'Evil\u001b[2J\u202e name');
-    const markdown = renderCoverageMarkdown(hostile.coverage(), { text: '2026-12-01', label: 'front matter as_of' });
+    const markdown = renderCoverageMarkdown(hostile.coverage(), { text: '2026-12-01', label: 'front matter as_of', openTenures: hostile.openTenuresOn(partialDate('2026-12-01')) });
+    assert.match(markdown, /On that date 2 of 2 open tenures are past their horizon\\\./);
+    assert.ok(!markdown.includes('\u001b') && !markdown.includes('\u202e'), markdown);
     assert.doesNotMatch(markdown, /<b>|\*\*bold\*\*/);
     assert.match(markdown, /dated 2026\\-12\\-01/);
     assert.equal(printable('a\u0085b'), 'a\\u0085b');
