@@ -6,7 +6,8 @@
  *   node scripts/build-dataset.mjs           write data/builtin.json
  *   node scripts/build-dataset.mjs --check   exit 1 if data/builtin.json is not what the sources build
  *
- * facts.json supplies every date, acting flag, source and verification status; curation.json supplies
+ * facts.json supplies every date, acting flag, source, verification status, horizon (meta.verified_through
+ * and each open role's and channel's status_verified_through) and event; curation.json supplies
  * the posts, the post of each facts role, cleaned aliases, summaries and channel kinds. The build fails
  * (exit 1, one line per problem) when a facts role, channel, alias or source is not accounted for,
  * so that an edit to facts.json can never be dropped silently. Output is deterministic: 2-space JSON,
@@ -94,8 +95,9 @@ function derivedTenureNote(role) {
   return parts.length > 0 ? sentence(parts.join('; ')) : undefined;
 }
 
+/** The table's verified field as the dataset writes it: true, "partial" (kept, so cards can say so) or false. */
 function verifiedFlag(value, where) {
-  if (value === true || value === 'partial') return true;
+  if (value === true || value === 'partial') return value;
   if (value === false) return false;
   fail(`${where}: unexpected verified value ${JSON.stringify(value)} (expected true, "partial" or false)`);
   return true;
@@ -236,6 +238,10 @@ function buildTenures(person, curated, roles, factsSources, usedRoles) {
     checkDate(role.end, at);
     if (typeof role.acting !== 'boolean') fail(`${at}: acting must be true or false`);
     const note = Object.hasOwn(entry, 'note') ? entry.note ?? undefined : derivedTenureNote(role);
+    const open = role.end === null || role.end === undefined;
+    checkDate(role.status_verified_through, at);
+    if (!open && role.status_verified_through) fail(`${at}: status_verified_through on a role that has ended`);
+    if (open && !role.status_verified_through) warnings.push(`${at}: open role without status_verified_through; the dataset's verifiedThrough applies`);
     tenures.push(
       ordered(
         {
@@ -247,9 +253,10 @@ function buildTenures(person, curated, roles, factsSources, usedRoles) {
           endReason: entry.endReason,
           note,
           verified: verifiedFlag(role.verified, at),
+          verifiedThrough: open ? role.status_verified_through ?? undefined : undefined,
           sources: citedSources(role.source_keys, factsSources, at),
         },
-        ['role', 'title', 'start', 'end', 'acting', 'endReason', 'note', 'verified', 'sources'],
+        ['role', 'title', 'start', 'end', 'acting', 'endReason', 'note', 'verified', 'verifiedThrough', 'sources'],
       ),
     );
     if (entry.endReason && (role.end === null || role.end === undefined)) fail(`${at}: endReason given for an open tenure`);
@@ -258,6 +265,22 @@ function buildTenures(person, curated, roles, factsSources, usedRoles) {
     if (!keys.includes(key)) fail(`${where}: curation maps role "${key}", which is not in facts.json (renamed or removed?)`);
   }
   return tenures;
+}
+
+/** Dated events of a person (events) or a channel (key_dates), oldest first, each with its sources. */
+function buildEvents(entries, factsSources, where) {
+  return (entries ?? [])
+    .map((event, index) => {
+      const at = `${where}, event ${index + 1}`;
+      checkDate(event.date, at);
+      const text = event.description ?? event.event;
+      if (!event.date || !text) fail(`${at}: needs a date and a description`);
+      return ordered(
+        { date: event.date, kind: event.type || undefined, text, verified: verifiedFlag(event.verified, at), sources: citedSources(event.source_keys, factsSources, at) },
+        ['date', 'kind', 'text', 'verified', 'sources'],
+      );
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /** A facts.json id must be a valid dataset id and unique among its kind. */
@@ -291,8 +314,9 @@ function buildActors(facts, curation, roles, usedRoles) {
           kind: 'person',
           summary: curated.summary,
           tenures: buildTenures(person, curated, roles, facts.sources ?? {}, usedRoles),
+          events: buildEvents(person.events, facts.sources ?? {}, where),
         },
-        ['id', 'name', 'aliases', 'nativeName', 'country', 'kind', 'summary', 'tenures'],
+        ['id', 'name', 'aliases', 'nativeName', 'country', 'kind', 'summary', 'tenures', 'events'],
       ),
     );
   }
@@ -333,6 +357,11 @@ function buildChannels(facts, curation, actorIds) {
     } else if (status !== 'active') {
       fail(`${where}: status "${status}" but no end date`);
     }
+    // A channel whose status changed after Oct 2025 would need a dated change, which the table does not give.
+    if (channel.status_latest !== undefined && channel.status_latest !== status) fail(`${where}: status_latest "${channel.status_latest}" differs from status_oct_2025 "${status}"`);
+    checkDate(channel.status_verified_through, where);
+    if (status === 'closed' && channel.status_verified_through) fail(`${where}: a closed channel is final and takes no status_verified_through`);
+    if (status !== 'closed' && !channel.status_verified_through) warnings.push(`${where}: ${status} channel without status_verified_through; the dataset's verifiedThrough applies`);
     channels.push(
       ordered(
         {
@@ -343,11 +372,13 @@ function buildChannels(facts, curation, actorIds) {
           start: channel.start ?? undefined,
           end: channel.end ?? null,
           endStatus,
+          verifiedThrough: status === 'closed' ? undefined : channel.status_verified_through ?? undefined,
           summary: curated.summary,
           note: curated.note ?? undefined,
+          events: buildEvents(channel.key_dates, facts.sources ?? {}, where),
           sources: citedSources(channel.source_keys, facts.sources ?? {}, where),
         },
-        ['id', 'name', 'kind', 'endpoints', 'start', 'end', 'endStatus', 'summary', 'note', 'sources'],
+        ['id', 'name', 'kind', 'endpoints', 'start', 'end', 'endStatus', 'verifiedThrough', 'summary', 'note', 'events', 'sources'],
       ),
     );
   }
@@ -361,10 +392,14 @@ function build() {
   const facts = readJson(FACTS_PATH);
   const curation = readJson(CURATION_PATH);
   const meta = curation.dataset ?? {};
-  for (const field of ['name', 'version', 'verifiedThrough', 'license', 'description']) {
+  for (const field of ['name', 'version', 'license', 'description']) {
     if (!meta[field]) fail(`curation.dataset.${field} is missing`);
   }
-  checkDate(meta.verifiedThrough, 'curation.dataset.verifiedThrough');
+  if (meta.verifiedThrough) fail('curation.dataset.verifiedThrough: the horizon is a date and comes from facts.json meta.verified_through');
+  // The dataset's horizon is the default for open tenures and channels that carry none of their own.
+  const verifiedThrough = facts.meta?.verified_through;
+  if (!verifiedThrough) fail('facts.json meta.verified_through is missing');
+  checkDate(verifiedThrough, 'facts.json meta.verified_through');
 
   const sources = buildSources(facts, curation);
   const roles = buildRoles(curation);
@@ -374,14 +409,15 @@ function build() {
   for (const id of roles.keys()) if (!usedRoles.has(id)) warnings.push(`post "${id}" has no tenure`);
 
   const sourceIds = new Set(sources.map((source) => source.id));
-  for (const item of [...actors.flatMap((actor) => actor.tenures), ...channels]) {
+  const events = [...actors.flatMap((actor) => actor.events), ...channels.flatMap((channel) => channel.events)];
+  for (const item of [...actors.flatMap((actor) => actor.tenures), ...channels, ...events]) {
     for (const ref of item.sources) if (!sourceIds.has(ref)) fail(`source "${ref}" is cited but not defined`);
   }
 
   const dataset = {
     name: meta.name,
     version: meta.version,
-    verifiedThrough: meta.verifiedThrough,
+    verifiedThrough,
     license: meta.license,
     description: meta.description,
     sources,
@@ -389,7 +425,7 @@ function build() {
     actors,
     channels,
   };
-  return { dataset, counts: { posts: roles.size, actors: actors.length, tenures: actors.reduce((n, a) => n + a.tenures.length, 0), channels: channels.length, sources: sources.length } };
+  return { dataset, counts: { posts: roles.size, actors: actors.length, tenures: actors.reduce((n, a) => n + a.tenures.length, 0), channels: channels.length, events: events.length, sources: sources.length } };
 }
 
 const { dataset, counts } = build();
@@ -401,7 +437,7 @@ if (problems.length > 0) {
 }
 
 const text = `${JSON.stringify(dataset, null, 2)}\n`;
-const summary = `${counts.posts} posts, ${counts.actors} actors, ${counts.tenures} tenures, ${counts.channels} channels, ${counts.sources} sources`;
+const summary = `${counts.posts} posts, ${counts.actors} actors, ${counts.tenures} tenures, ${counts.channels} channels, ${counts.events} events, ${counts.sources} sources`;
 if (process.argv.includes('--check')) {
   let current = '';
   try {

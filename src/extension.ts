@@ -9,6 +9,7 @@ import { ClaimDiagnostics } from './vscode/claimDiagnostics';
 import { registerCodeActions } from './vscode/codeActions';
 import { registerChannelViews, type ChannelTreeProvider } from './vscode/channelsView';
 import { registerCompletion } from './vscode/completion';
+import { registerDataCoverageDocuments } from './vscode/dataCoverageDocument';
 import { registerSetMemoDate } from './vscode/setMemoDate';
 import { registerCommands } from './vscode/commands';
 import { registerDatasetDiagnostics } from './vscode/datasetDiagnostics';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     registerHover(store),
     registerStatusBar(),
     registerActorCardDocuments(store),
+    registerDataCoverageDocuments(store),
     registerCommands(store),
     claimDiagnostics,
     registerCodeActions(claimDiagnostics),

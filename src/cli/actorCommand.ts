@@ -1,5 +1,5 @@
 /** `interlocutor actor QUERY`: the actor card, as text or JSON, as of a date. */
-import { renderActorCardText } from '../core/actorCard';
+import { channelStatusText, renderActorCardText } from '../core/actorCard';
 import { formatPartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
 import { tenureTitle } from '../core/knowledgeBase';
@@ -36,10 +36,23 @@ export function actorJson(kb: KnowledgeBase, actorId: string, date: PartialDate)
       acting: entry.tenure.acting,
       endReason: entry.tenure.endReason ?? null,
       verified: entry.tenure.verified,
+      verifiedThrough: entry.horizon ? formatPartialDate(entry.horizon) : null,
       stateOnDate: entry.state,
+      pastHorizon: entry.pastHorizon,
       sources: kb.resolveSources(entry.tenure.sources),
     })),
-    channels: kb.channelsOf(actorId).map((channel) => ({ id: channel.id, name: channel.name, kind: channel.kind, stateOnDate: kb.channelState(channel, date) })),
+    channels: kb.channelsOf(actorId).map((channel) => {
+      const horizon = kb.channelHorizon(channel);
+      return {
+        id: channel.id,
+        name: channel.name,
+        kind: channel.kind,
+        stateOnDate: kb.channelState(channel, date),
+        statusOnDate: channelStatusText(kb, channel, date),
+        verifiedThrough: horizon ? formatPartialDate(horizon) : null,
+      };
+    }),
+    events: actor.events.map((event) => ({ date: event.date, kind: event.kind ?? null, text: event.text, verified: event.verified, sources: kb.resolveSources(event.sources) })),
   };
 }
 

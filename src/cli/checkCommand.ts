@@ -3,10 +3,10 @@ import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
-import { checkMemo, CLAIM_CODES } from '../core/claimChecker';
+import { checkMemo } from '../core/claimChecker';
 import { parsePartialDate } from '../core/dates';
 import { describeMemoDate, memoDate } from '../core/memoDate';
-import { severityConfig, SEVERITIES, type Severity } from '../core/severity';
+import { FINDING_CODES, severityConfig, SEVERITIES, type Severity } from '../core/severity';
 import { LineIndex } from '../core/text';
 import { formatJson, formatSarif, formatStylish, type CheckMessage, type FileResult } from './formatters';
 import type { CliIo } from './io';
@@ -41,8 +41,8 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
   const overrides = new Map<string, Severity>();
   for (const entry of values.severity ?? []) {
     const [code, level] = entry.split('=');
-    if (!code || !(CLAIM_CODES as readonly string[]).includes(code) || !level || !(SEVERITIES as readonly string[]).includes(level)) {
-      throw new UsageError(`--severity takes CODE=LEVEL, with CODE one of ${CLAIM_CODES.join(', ')} and LEVEL one of ${SEVERITIES.join(', ')}`);
+    if (!code || !(FINDING_CODES as readonly string[]).includes(code) || !level || !(SEVERITIES as readonly string[]).includes(level)) {
+      throw new UsageError(`--severity takes CODE=LEVEL, with CODE one of ${FINDING_CODES.join(', ')} and LEVEL one of ${SEVERITIES.join(', ')}`);
     }
     overrides.set(code, level as Severity);
   }

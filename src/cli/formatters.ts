@@ -1,10 +1,9 @@
 /** Output formats for `interlocutor check`: ESLint's stylish and JSON shapes, and SARIF 2.1.0. */
 import { relative } from 'node:path';
-import { CLAIM_CODES, type ClaimCode } from '../core/claimChecker';
-import { CODE_DESCRIPTIONS, type Severity } from '../core/severity';
+import { CODE_DESCRIPTIONS, FINDING_CODES, type FindingCode, type Severity } from '../core/severity';
 
 export interface CheckMessage {
-  readonly ruleId: ClaimCode;
+  readonly ruleId: FindingCode;
   readonly severity: Exclude<Severity, 'off'>;
   readonly message: string;
   /** 1-based, as ESLint and SARIF count. */
@@ -75,7 +74,7 @@ export function formatStylish(results: readonly FileResult[], cwd: string, color
 
 const SARIF_LEVEL: Record<CheckMessage['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(results: readonly FileResult[], cwd: string, version: string, defaults: Readonly<Record<ClaimCode, Severity>>): string {
+export function formatSarif(results: readonly FileResult[], cwd: string, version: string, defaults: Readonly<Record<FindingCode, Severity>>): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -85,7 +84,7 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
           driver: {
             name: 'Interlocutor',
             version,
-            rules: CLAIM_CODES.map((code) => ({
+            rules: FINDING_CODES.map((code) => ({
               id: code,
               name: code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
               shortDescription: { text: CODE_DESCRIPTIONS[code] },
@@ -97,7 +96,7 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
         results: results.flatMap((result) =>
           result.messages.map((message) => ({
             ruleId: message.ruleId,
-            ruleIndex: CLAIM_CODES.indexOf(message.ruleId),
+            ruleIndex: FINDING_CODES.indexOf(message.ruleId),
             level: SARIF_LEVEL[message.severity],
             message: { text: message.message },
             locations: [

@@ -2,6 +2,7 @@
  * The command line: the same checks and lookups as the editor, for terminals and CI.
  *   interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
  *   interlocutor validate FILE...
+ *   interlocutor datasets [--dataset FILE]... [--format text|json]
  *   interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
  * Exit codes: 0 success, 1 findings at error severity (or nothing found), 2 usage or dataset errors.
  */
@@ -11,6 +12,7 @@ import type { DatasetProblem } from '../core/datasetLoader';
 import { parsePartialDate, type PartialDate } from '../core/dates';
 import { actorJson, actorText, findActors } from './actorCommand';
 import { checkCommand } from './checkCommand';
+import { datasetsCommand } from './datasetsCommand';
 import { processIo, type CliIo } from './io';
 import { UsageError, formatProblem, loadCliKnowledge } from './knowledge';
 
@@ -24,6 +26,9 @@ export const USAGE = `Usage:
       Show what is known about an actor (fuzzy name lookup) as of a date (default today).
   interlocutor validate FILE...
       Check dataset files against the schema and the consistency rules.
+  interlocutor datasets [--dataset FILE]... [--format text|json]
+      List the loaded datasets: counts, horizons (how far open posts were verified), licence,
+      and how many tenures stay unverified.
   interlocutor --help | --version
 `;
 
@@ -41,6 +46,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return actorCommand(rest, io);
       case 'validate':
         return validateCommand(rest, io);
+      case 'datasets':
+        return datasetsCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);

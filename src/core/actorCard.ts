@@ -3,10 +3,10 @@
  * what they held on the memo's date, a short timeline, their channels and sources. Rendered to
  * escaped Markdown by MarkdownBuilder; plain text for the terminal is derived from the same model.
  */
-import { formatPartialDate, type PartialDate } from './dates';
+import { dayRange, formatPartialDate, partialDate, type PartialDate } from './dates';
 import { tenureTitle, type ChannelState, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
 import { MarkdownBuilder } from './markdown';
-import type { Channel, SourceDefinition } from './schema';
+import type { Channel, DatedEvent, SourceDefinition, Verification } from './schema';
 
 export interface ActorCardOptions {
   /** How the date was chosen, e.g. "front matter as_of"; shown next to the date. */
@@ -16,6 +16,8 @@ export interface ActorCardOptions {
   /** How many former posts to name before "and N more". */
   readonly formerLimit?: number;
   readonly sourceLimit?: number;
+  /** How many events up to the date to show, most recent last. */
+  readonly eventLimit?: number;
 }
 
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
@@ -58,13 +60,37 @@ export function channelStateLabel(state: ChannelState): string {
   return CHANNEL_STATE_LABEL[state];
 }
 
-/** One line about a tenure on a date: "foreign minister (2022-12-30 to 2023-07-25, removed)". */
+/**
+ * A channel's status on a date in words; past the channel's horizon it says so rather than
+ * "unclear", so that "not checked" never reads like "checked and fine".
+ */
+export function channelStatusText(kb: KnowledgeBase, channel: Channel, date: PartialDate): string {
+  const state = kb.channelState(channel, date);
+  const horizon = kb.channelHorizon(channel);
+  if (state === 'unknown' && horizon && kb.channelPastHorizon(channel, date)) return `status not verified after ${formatPartialDate(horizon)}`;
+  return channelStateLabel(state);
+}
+
+/** "partly verified" / "unverified" for facts that are not fully checked against their sources. */
+export function verificationLabel(verified: Verification): string | undefined {
+  if (verified === 'partial') return 'partly verified';
+  return verified ? undefined : 'unverified';
+}
+
+/**
+ * One line about a tenure on a date: "foreign minister (2022-12-30 to 2023-07-25, removed)". An
+ * open tenure says how far it was checked: "checked to 2026-03" while it holds, "not verified after
+ * 2026-03" once the date is past its horizon.
+ */
 export function describeTenure(entry: TenureOnDate): string {
   // A current post is described as the memo's author saw it: since when, not until when.
   const details = [entry.state === 'current' ? `since ${entry.tenure.start ?? '?'}` : formatInterval(entry)];
   if (entry.tenure.acting) details.push('acting');
   if (entry.state === 'former' && entry.tenure.endReason) details.push(entry.tenure.endReason);
-  if (!entry.tenure.verified) details.push('unverified');
+  if (entry.horizon && entry.pastHorizon) details.push(`not verified after ${formatPartialDate(entry.horizon)}`);
+  else if (entry.horizon && entry.state === 'current') details.push(`checked to ${formatPartialDate(entry.horizon)}`);
+  const verification = verificationLabel(entry.tenure.verified);
+  if (verification) details.push(verification);
   return `${tenureTitle(entry)} (${details.join(', ')})`;
 }
 
@@ -82,10 +108,12 @@ export interface ActorCardModel {
   readonly future: readonly TenureOnDate[];
   readonly timeline: readonly TenureOnDate[];
   readonly earlierCount: number;
-  readonly channels: ReadonlyArray<{ channel: Channel; state: ChannelState }>;
+  readonly channels: ReadonlyArray<{ channel: Channel; state: ChannelState; status: string }>;
+  /** Events on or before the date, oldest first. */
+  readonly events: readonly DatedEvent[];
+  readonly earlierEvents: number;
   readonly sources: readonly SourceDefinition[];
   readonly moreSources: number;
-  readonly verifiedThrough?: string;
 }
 
 export function actorCardModel(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): ActorCardModel | undefined {
@@ -97,8 +125,10 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
   const formerLimit = options.formerLimit ?? 4;
   const former = tenures.filter((entry) => entry.state === 'former').sort(byProminence);
   const allSources = kb.resolveSources([...actor.sources, ...[...tenures].reverse().flatMap((entry) => entry.tenure.sources)]);
-  const verifiedThrough = kb.verifiedThrough(actorId);
   const country = countryName(actor.country);
+  const eventLimit = options.eventLimit ?? 3;
+  const lastDay = dayRange(date).last;
+  const events = actor.events.filter((event) => dayRange(partialDate(event.date)).first <= lastDay);
   return {
     name: actor.name,
     ...(actor.nativeName ? { nativeName: actor.nativeName } : {}),
@@ -113,11 +143,18 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
     future: tenures.filter((entry) => entry.state === 'future'),
     timeline: tenures.slice(-timelineLimit),
     earlierCount: Math.max(0, tenures.length - timelineLimit),
-    channels: kb.channelsOf(actorId).map((channel) => ({ channel, state: kb.channelState(channel, date) })),
+    channels: kb.channelsOf(actorId).map((channel) => ({ channel, state: kb.channelState(channel, date), status: channelStatusText(kb, channel, date) })),
+    events: events.slice(-eventLimit),
+    earlierEvents: Math.max(0, events.length - eventLimit),
     sources: allSources.slice(0, sourceLimit),
     moreSources: Math.max(0, allSources.length - sourceLimit),
-    ...(verifiedThrough ? { verifiedThrough: formatPartialDate(verifiedThrough) } : {}),
   };
+}
+
+/** "2026-02-13: Met Rubio at the Munich Security Conference (partly verified)" */
+export function describeEvent(event: DatedEvent): string {
+  const verification = verificationLabel(event.verified);
+  return `${event.date}: ${event.text}${verification ? ` (${verification})` : ''}`;
 }
 
 /**
@@ -152,7 +189,6 @@ export function renderActorCard(kb: KnowledgeBase, actorId: string, date: Partia
   md.paragraphBreak();
   if (model.unknown.length > 0) {
     md.italic('Not known on this date:').text(' ' + model.unknown.map(describeTenure).join('; '));
-    if (model.verifiedThrough) md.text(` (open posts verified through ${model.verifiedThrough})`);
     md.paragraphBreak();
   }
   if (model.former.length > 0) {
@@ -171,9 +207,16 @@ export function renderActorCard(kb: KnowledgeBase, actorId: string, date: Partia
 
   if (model.channels.length > 0) {
     md.bold('Channels').paragraphBreak();
-    for (const { channel, state } of model.channels) {
-      md.bullet().text(`${channel.name} · ${channelKindLabel(channel.kind)} · ${channel.start ?? '?'}${channel.end ? ` to ${channel.end}` : ''} · ${channelStateLabel(state)}`).raw('\n');
+    for (const { channel, status } of model.channels) {
+      md.bullet().text(`${channel.name} · ${channelKindLabel(channel.kind)} · ${channel.start ?? '?'}${channel.end ? ` to ${channel.end}` : ''} · ${status}`).raw('\n');
     }
+    md.paragraphBreak();
+  }
+
+  if (model.events.length > 0) {
+    md.bold('Events').paragraphBreak();
+    if (model.earlierEvents > 0) md.bullet().text(`… ${model.earlierEvents} earlier`).raw('\n');
+    for (const event of model.events) md.bullet().text(describeEvent(event)).raw('\n');
     md.paragraphBreak();
   }
 
@@ -191,7 +234,7 @@ export function renderActorCard(kb: KnowledgeBase, actorId: string, date: Partia
 /** The same card as plain text, for the terminal. */
 export function renderActorCardText(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): string | undefined {
   const all = Number.MAX_SAFE_INTEGER;
-  const model = actorCardModel(kb, actorId, date, { timelineLimit: all, sourceLimit: all, formerLimit: all, ...options });
+  const model = actorCardModel(kb, actorId, date, { timelineLimit: all, sourceLimit: all, formerLimit: all, eventLimit: all, ...options });
   if (!model) return undefined;
   const lines: string[] = [];
   lines.push(`${model.name}${model.nativeName ? ` (${model.nativeName})` : ''}${model.country ? ` · ${model.country}` : ''}`);
@@ -207,7 +250,11 @@ export function renderActorCardText(kb: KnowledgeBase, actorId: string, date: Pa
   }
   if (model.channels.length > 0) {
     lines.push('', 'Channels:');
-    for (const { channel, state } of model.channels) lines.push(`  ${channel.name} · ${channelKindLabel(channel.kind)} · ${channelStateLabel(state)}`);
+    for (const { channel, status } of model.channels) lines.push(`  ${channel.name} · ${channelKindLabel(channel.kind)} · ${status}`);
+  }
+  if (model.events.length > 0) {
+    lines.push('', 'Events:');
+    for (const event of model.events) lines.push(`  ${describeEvent(event)}`);
   }
   if (model.sources.length > 0) {
     lines.push('', 'Sources:');

@@ -2,7 +2,7 @@
  * The Channels view as plain data: channels grouped by their status on a date, each with its
  * endpoints and the post each endpoint held then. The VS Code tree provider only renders it.
  */
-import { channelKindLabel } from './actorCard';
+import { channelKindLabel, channelStatusText } from './actorCard';
 import { postPhrase } from './completion';
 import type { PartialDate } from './dates';
 import type { ChannelState, KnowledgeBase } from './knowledgeBase';
@@ -49,10 +49,13 @@ export function channelGroups(kb: KnowledgeBase, date: PartialDate, actorId?: st
   const nodes: ChannelNode[] = [];
   for (const channel of kb.channels()) {
     if (actorId && !channel.endpoints.includes(actorId)) continue;
+    const state = kb.channelState(channel, date);
+    // Past its horizon the status is not known: say so, rather than leave "unclear" unexplained.
+    const horizonNote = state === 'unknown' && kb.channelPastHorizon(channel, date) ? ` · ${channelStatusText(kb, channel, date)}` : '';
     nodes.push({
       channel,
-      state: kb.channelState(channel, date),
-      description: `${channelKindLabel(channel.kind)} · ${channelPeriod(channel)}`,
+      state,
+      description: `${channelKindLabel(channel.kind)} · ${channelPeriod(channel)}${horizonNote}`,
       endpoints: channel.endpoints.map((endpoint) => endpointNode(kb, endpoint, date)),
     });
   }

@@ -4,8 +4,14 @@
  */
 import type { PartialDate } from './dates';
 import { partialDate } from './dates';
-import type { Actor, Channel, Role, SourceDefinition } from './schema';
+import type { Actor, Channel, Dataset, Role, SourceDefinition } from './schema';
 import type { ParsedDatasetFile } from './datasetLoader';
+
+/** A dataset that loaded, with the file it came from: what "interlocutor datasets" describes. */
+export interface LoadedDataset {
+  readonly file: string;
+  readonly dataset: Dataset;
+}
 
 export interface EntryOrigin {
   readonly file: string;
@@ -26,6 +32,8 @@ export interface MergedData {
   readonly sourceOrigins: ReadonlyMap<string, EntryOrigin>;
   /** Names of the datasets that loaded, in order. */
   readonly datasetNames: readonly string[];
+  /** The datasets that loaded, in order (later ones replace entries of earlier ones by id). */
+  readonly datasets: readonly LoadedDataset[];
 }
 
 export function mergeDatasets(files: readonly ParsedDatasetFile[]): MergedData {
@@ -38,11 +46,13 @@ export function mergeDatasets(files: readonly ParsedDatasetFile[]): MergedData {
   const channelOrigins = new Map<string, EntryOrigin>();
   const sourceOrigins = new Map<string, EntryOrigin>();
   const datasetNames: string[] = [];
+  const datasets: LoadedDataset[] = [];
 
   for (const file of files) {
     const dataset = file.dataset;
     if (!dataset) continue;
     datasetNames.push(dataset.name);
+    datasets.push({ file: file.file, dataset });
     const verifiedThrough = dataset.verifiedThrough ? partialDate(dataset.verifiedThrough) : undefined;
     const add = <T extends { id?: string }>(entries: readonly T[], target: Map<string, T>, origins: Map<string, EntryOrigin>) => {
       entries.forEach((entry, index) => {
@@ -58,5 +68,5 @@ export function mergeDatasets(files: readonly ParsedDatasetFile[]): MergedData {
     add(dataset.actors, actors, actorOrigins);
     add(dataset.channels, channels, channelOrigins);
   }
-  return { roles, actors, channels, sources, roleOrigins, actorOrigins, channelOrigins, sourceOrigins, datasetNames };
+  return { roles, actors, channels, sources, roleOrigins, actorOrigins, channelOrigins, sourceOrigins, datasetNames, datasets };
 }

@@ -34,6 +34,7 @@ export function checkDatasetConsistency(files: readonly ParsedDatasetFile[], mer
         const path = ['actors', actorIndex, 'tenures', tenureIndex];
         if (!merged.roles.has(tenure.role)) report(file, [...path, 'role'], `unknown post id "${tenure.role}"${suggestion(tenure.role, merged.roles.keys())}`);
         checkOrder(tenure.start, tenure.end, path, file, report);
+        if (tenure.verifiedThrough && tenure.end) report(file, [...path, 'verifiedThrough'], `verifiedThrough applies only to an open tenure; this one ended on ${tenure.end}`);
         checkSources(tenure.sources, [...path, 'sources']);
       });
     });
@@ -49,6 +50,9 @@ export function checkDatasetConsistency(files: readonly ParsedDatasetFile[], mer
         seen.add(endpoint);
       });
       checkOrder(channel.start, channel.end, path, file, report);
+      if (channel.verifiedThrough && channel.end && channel.endStatus === 'closed') {
+        report(file, [...path, 'verifiedThrough'], 'verifiedThrough applies only to an active or dormant channel; a closed channel is final');
+      }
       checkSources(channel.sources, [...path, 'sources']);
     });
   }

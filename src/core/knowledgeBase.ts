@@ -18,6 +18,7 @@ import {
 import type { MergedData } from './datasetMerge';
 import type { Actor, Channel, Role, SourceDefinition, SourceRef, Tenure } from './schema';
 import { defaultConventionMatchers, type ConventionMatchers } from './conventions';
+import { describeCoverage, type DataCoverage } from './dataCoverage';
 import { surnamesOf } from './names';
 import { PhraseMatcher } from './phraseMatcher';
 import { titleHead, titleVariants } from './titles';
@@ -33,6 +34,13 @@ export interface TenureOnDate {
   /** Whether the tenure covers the date (true / false / unknown). */
   readonly holds: Truth;
   readonly interval: Interval;
+  /** For an open tenure: the last date it is known to be held (its own verifiedThrough, else its dataset's). */
+  readonly horizon?: PartialDate;
+  /**
+   * True when the tenure is open and the date is past its horizon, so the data cannot say whether
+   * it is still held: the state is "unknown" for that reason, not because of a partial date.
+   */
+  readonly pastHorizon: boolean;
 }
 
 export type ChannelState = 'not-started' | 'active' | 'dormant' | 'closed' | 'unknown';
@@ -53,6 +61,8 @@ export class KnowledgeBase {
   private readonly intervals = new WeakMap<Tenure, Interval>();
   private readonly chronological = new Map<string, Tenure[]>();
   private readonly channelIntervals = new WeakMap<Channel, Interval>();
+  private readonly tenureOwners = new WeakMap<Tenure, Actor>();
+  private readonly horizons = new WeakMap<Tenure | Channel, PartialDate | null>();
 
   constructor(
     readonly data: MergedData,
@@ -71,6 +81,7 @@ export class KnowledgeBase {
         const list = this.tenuresByRole.get(tenure.role) ?? [];
         list.push({ actor, tenure });
         this.tenuresByRole.set(tenure.role, list);
+        this.tenureOwners.set(tenure, actor);
       }
     }
     for (const role of data.roles.values()) this.indexRoleTitles(role);
@@ -142,6 +153,7 @@ export class KnowledgeBase {
       channelOrigins: empty,
       sourceOrigins: empty,
       datasetNames: [],
+      datasets: [],
     });
   }
 
@@ -174,20 +186,43 @@ export class KnowledgeBase {
     return this.roleMatcher.lookup(text).map((id) => this.data.roles.get(id)!).filter(Boolean);
   }
 
-  /** The date after which open tenures of this actor are no longer vouched for. */
+  /** The default horizon of the dataset the actor comes from: open tenures without their own use it. */
   verifiedThrough(actorId: string): PartialDate | undefined {
     return this.data.actorOrigins.get(actorId)?.verifiedThrough;
   }
 
+  /**
+   * The last date on which an open tenure is known to be held: its own verifiedThrough, else its
+   * dataset's. Undefined for a tenure that has ended (its end date says everything) and for open
+   * tenures in a dataset without a horizon (they are taken as still running).
+   */
+  horizonOf(tenure: Tenure): PartialDate | undefined {
+    if (tenure.end) return undefined;
+    let horizon = this.horizons.get(tenure);
+    if (horizon === undefined) {
+      const owner = this.tenureOwners.get(tenure);
+      horizon = tenure.verifiedThrough ? partialDate(tenure.verifiedThrough) : (owner ? this.verifiedThrough(owner.id) : undefined) ?? null;
+      this.horizons.set(tenure, horizon);
+    }
+    return horizon ?? undefined;
+  }
+
+  /**
+   * Whether a post is known to be held on a date: the one question every feature asks (cards,
+   * completion by post, the Channels and Actors views, the claim checker through tenuresOn and
+   * holdersOn). An open tenure is current only up to its horizon; after it, it is "unknown".
+   */
   tenureOnDate(actor: Actor, tenure: Tenure, date: PartialDate): TenureOnDate {
     const interval = this.intervalOfTenure(tenure);
-    const holds = intervalCovers(interval, date, this.verifiedThrough(actor.id));
+    const horizon = this.horizonOf(tenure);
+    const holds = intervalCovers(interval, date, horizon);
     let state: TenureState;
     if (holds === true) state = 'current';
     else if (intervalEndedBy(interval, date) === true) state = 'former';
     else if (intervalStartsAfter(interval, date) === true) state = 'future';
     else state = 'unknown';
-    return { actor, tenure, role: this.data.roles.get(tenure.role), state, holds, interval };
+    const pastHorizon = horizon !== undefined && dayRange(date).last > dayRange(horizon).last && intervalStartsAfter(interval, date) !== true;
+    return { actor, tenure, role: this.data.roles.get(tenure.role), state, holds, interval, ...(horizon ? { horizon } : {}), pastHorizon };
   }
 
   /** The actor's tenures seen from a date, in chronological order. */
@@ -242,6 +277,26 @@ export class KnowledgeBase {
     return this.channelsByActor.get(actorId) ?? [];
   }
 
+  /**
+   * The last date on which an active or dormant channel's status was confirmed: its own
+   * verifiedThrough, else its dataset's. Undefined for a closed channel (closed is final).
+   */
+  channelHorizon(channel: Channel): PartialDate | undefined {
+    if (channel.end && channel.endStatus === 'closed') return undefined;
+    let horizon = this.horizons.get(channel);
+    if (horizon === undefined) {
+      horizon = channel.verifiedThrough ? partialDate(channel.verifiedThrough) : this.data.channelOrigins.get(channel.id)?.verifiedThrough ?? null;
+      this.horizons.set(channel, horizon);
+    }
+    return horizon ?? undefined;
+  }
+
+  /** Whether the date is past the channel's horizon, so its status on that date is unknown. */
+  channelPastHorizon(channel: Channel, date: PartialDate): boolean {
+    const horizon = this.channelHorizon(channel);
+    return horizon !== undefined && dayRange(date).last > dayRange(horizon).last;
+  }
+
   channelState(channel: Channel, date: PartialDate): ChannelState {
     let interval = this.channelIntervals.get(channel);
     if (!interval) {
@@ -251,11 +306,30 @@ export class KnowledgeBase {
     if (interval.start && intervalStartsAfter(interval, date) === true) return 'not-started';
     if (interval.end) {
       const ended = intervalEndedBy(interval, date);
-      if (ended === true) return channel.endStatus;
+      if (ended === true) return this.channelPastHorizon(channel, date) ? 'unknown' : channel.endStatus;
       if (ended === 'unknown') return 'unknown';
     }
     if (interval.start && dayRange(date).first < dayRange(interval.start).last) return 'unknown';
-    return 'active';
+    return this.channelPastHorizon(channel, date) ? 'unknown' : 'active';
+  }
+
+  /** What is loaded: per dataset, its counts, horizons, licence and how many tenures stay unverified. */
+  coverage(): DataCoverage {
+    return describeCoverage(this.data.datasets);
+  }
+
+  /** How many open tenures in effect the data still vouches for on a date, and how many are past their horizon. */
+  openTenuresOn(date: PartialDate): { readonly open: number; readonly pastHorizon: number } {
+    let open = 0;
+    let pastHorizon = 0;
+    for (const actor of this.data.actors.values()) {
+      for (const tenure of actor.tenures) {
+        if (tenure.end) continue;
+        open++;
+        if (this.tenureOnDate(actor, tenure, date).pastHorizon) pastHorizon++;
+      }
+    }
+    return { open, pastHorizon };
   }
 
   /** Sources cited by reference or in place, resolved and without duplicates. */

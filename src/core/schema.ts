@@ -49,6 +49,27 @@ export const roleSchema = z
   })
   .strict();
 
+/**
+ * How far a fact was checked: true (against the cited sources), "partial" (the sources confirm it
+ * but some detail, usually an exact date, is not established; the note says which) or false
+ * (background knowledge only).
+ */
+export const verificationSchema = z
+  .union([z.boolean(), z.literal('partial')])
+  .default(true)
+  .describe('true: checked against the cited sources; "partial": the sources confirm it but a detail (usually an exact date) is not established, see the note; false: background knowledge, not checked.');
+
+/** Something that happened on a date: a call, a summit, a removal. Shown on cards, never used to judge a claim. */
+export const eventSchema = z
+  .object({
+    date: partialDateSchema,
+    kind: z.string().optional().describe('What sort of event: "call", "summit", "talks", "removed"...'),
+    text: nonEmptyText.describe('What happened, in one line.'),
+    verified: verificationSchema,
+    sources: z.array(sourceRefSchema).default([]),
+  })
+  .strict();
+
 export const tenureSchema = z
   .object({
     role: idSchema.describe('The id of the post held (P39 position held).'),
@@ -58,7 +79,10 @@ export const tenureSchema = z
     acting: z.boolean().default(false).describe('Held in an acting or interim capacity.'),
     endReason: z.string().optional().describe('Why the tenure ended: "removed", "term ended", "resigned", "retired"...'),
     note: z.string().optional(),
-    verified: z.boolean().default(true).describe('False when the dates come from background knowledge not checked against the cited source.'),
+    verified: verificationSchema,
+    verifiedThrough: partialDateSchema
+      .optional()
+      .describe("Only on an open tenure: the last date on which the post was confirmed as still held. After it the tenure is unknown, not current. Wins over the dataset's verifiedThrough."),
     sources: z.array(sourceRefSchema).default([]),
   })
   .strict();
@@ -73,6 +97,7 @@ export const actorSchema = z
     kind: z.enum(['person', 'organization']).default('person'),
     summary: z.string().optional().describe('One line, in your own words.'),
     tenures: z.array(tenureSchema).default([]),
+    events: z.array(eventSchema).default([]).describe('Dated events in the actor\'s dealings: calls, meetings, removals.'),
     sources: z.array(sourceRefSchema).default([]),
   })
   .strict();
@@ -90,8 +115,12 @@ export const channelSchema = z
     start: partialDateSchema.optional(),
     end: partialDateSchema.nullable().optional(),
     endStatus: z.enum(['dormant', 'closed']).default('closed').describe('Status after the end date: dormant (the people are still there and could use it again) or closed.'),
+    verifiedThrough: partialDateSchema
+      .optional()
+      .describe("For an active or dormant channel: the last date its status was confirmed. After it the status is unknown. Wins over the dataset's verifiedThrough; a closed channel is final and needs none."),
     summary: z.string().optional(),
     note: z.string().optional(),
+    events: z.array(eventSchema).default([]).describe('Key dates of the channel: meetings, calls, agreements.'),
     sources: z.array(sourceRefSchema).default([]),
   })
   .strict();
@@ -101,7 +130,9 @@ export const datasetSchema = z
     $schema: z.string().optional(),
     name: nonEmptyText,
     version: z.string().optional(),
-    verifiedThrough: partialDateSchema.optional().describe('The date up to which open tenures were checked: after it, an open tenure is unknown, not current.'),
+    verifiedThrough: partialDateSchema
+      .optional()
+      .describe('The date up to which open tenures and active channels were checked: after it, an open tenure is unknown, not current. A tenure or channel with its own verifiedThrough uses that instead.'),
     license: z.string().optional(),
     description: z.string().optional(),
     sources: z.array(sourceSchema.extend({ id: idSchema })).default([]),
@@ -115,6 +146,8 @@ export type SourceDefinition = z.infer<typeof sourceSchema>;
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type Tenure = z.infer<typeof tenureSchema>;
+export type Verification = z.infer<typeof verificationSchema>;
+export type DatedEvent = z.infer<typeof eventSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type ChannelKind = z.infer<typeof channelKindSchema>;
 export type Channel = z.infer<typeof channelSchema>;

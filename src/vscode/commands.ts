@@ -1,16 +1,18 @@
-/** Commands: Reload Datasets, and Show Actor (a fuzzy quick pick that opens the actor's card). */
+/** Commands: Reload Datasets, Show Actor (a fuzzy quick pick that opens the actor's card) and Show Data Coverage. */
 import * as vscode from 'vscode';
 import { describeTenure } from '../core/actorCard';
 import { formatPartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
 import { memoDateOrigin } from '../core/memoDate';
 import { actorCardUri } from './actorCardDocument';
+import { showDataCoverage } from './dataCoverageDocument';
 import type { KnowledgeStore } from './knowledgeStore';
 import { isMemo, memoDateOf, today } from './memoDates';
 
 export const COMMANDS = {
   reloadDatasets: 'interlocutor.reloadDatasets',
   showActor: 'interlocutor.showActor',
+  showDataCoverage: 'interlocutor.showDataCoverage',
 } as const;
 
 export function registerCommands(store: KnowledgeStore): vscode.Disposable {
@@ -25,6 +27,10 @@ export function registerCommands(store: KnowledgeStore): vscode.Disposable {
     vscode.commands.registerCommand(COMMANDS.showActor, (target?: string | { actorId?: string; endpoint?: { actorId: string } }) =>
       showActor(store, typeof target === 'string' ? target : (target?.actorId ?? target?.endpoint?.actorId)),
     ),
+    vscode.commands.registerCommand(COMMANDS.showDataCoverage, () => {
+      const document = vscode.window.activeTextEditor?.document;
+      return showDataCoverage(isMemo(document) ? activeDate() : undefined);
+    }),
   );
 }
 

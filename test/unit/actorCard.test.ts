@@ -17,12 +17,26 @@ describe('actor cards', () => {
     ['qin_gang', '2025-10-23', [/^\*\*Qin Gang\*\* \(秦刚\) · China/, /\*\*As of 2025-10-23\*\* \(front matter as_of\): no current post/, /Former:\* [^\n]*foreign minister \(2022-12-30 to 2023-07-25, removed\)/], [/since 2022-12-30/]],
     ['qin_gang', '2023-03-01', [/: foreign minister \(since 2022-12-30\)/, /Former:\* [^\n]*ambassador to the United States \(2021-07-28 to 2023-01-05/], [/no current post/]],
     ['qin_gang', '2019', [/vice foreign minister \(since 2018-09-07\)/, /Later:\* [^\n]*foreign minister/], []],
-    ['wang_yi', '2025-10-23', [/foreign minister[^;]*\(since 2023-07-25\)/, /Sullivan/], []],
+    // A post held on the date says how far it was checked.
+    ['wang_yi', '2025-10-23', [/foreign minister[^;]*\(since 2023-07-25, checked to 2026-03\)/, /Sullivan/], []],
     ['wang_yi', '2023-03-01', [/Former:\* [^\n]*foreign minister[^;]*\(2013-03-16 to 2022-12-30/, /Later:\* [^\n]*foreign minister/], []],
-    ['he_lifeng', '2025-10-23', [/vice-premier \(since 2023-03-12\)/, /Bessent/], []],
+    ['he_lifeng', '2025-10-23', [/vice-premier \(since 2023-03-12, checked to 2026-05\)/, /Bessent/], []],
     ['cui_tiankai', '2025-10-23', [/Kushner[^\n]*back channel[^\n]*closed/], []],
-    // After the dataset's verifiedThrough date an open tenure is not known to be current.
-    ['wang_yi', '2026-06-01', [/no current post/, /Not known on this date:\* [^\n]*foreign minister/, /verified through 2025-10/], []],
+    // After a tenure's own horizon it is not known to be current, and the card says so, per tenure.
+    ['wang_yi', '2026-06-01', [/no current post/, /Not known on this date:\* [^\n]*foreign minister \(second stint\) \(since 2023-07-25, not verified after 2026-03\)/], [/checked to/]],
+    // Each open tenure has its own horizon: on 2026-04-01 Wang Yi's CFAC office post (checked to 2026-02) is unknown, his foreign ministry (to 2026-03) is not yet.
+    ['wang_yi', '2026-03-15', [/: [^\n]*foreign minister \(second stint\) \(since 2023-07-25, checked to 2026-03\)/, /Not known on this date:\* director of the Office of the Central Foreign Affairs Commission \(since 2023-01-01, not verified after 2026-02\)/], []],
+    // Partly verified facts stay marked as such.
+    ['xi_jinping', '2026-02-01', [/general secretary[^;]*\(since 2012-11-15, checked to 2026-03, partly verified\)/], []],
+    ['donald_trump', '2019-06-01', [/president of the United States \(45th\) \(since 2017-01-20, unverified\)/], []],
+    // Han Zheng's vice-premiership, added to the table in 2026-12.
+    ['han_zheng', '2020-01-01', [/: executive \(first-ranked\) vice-premier \(since 2018-03-19\)/], []],
+    // Events up to the memo's date, never later ones.
+    ['wang_yi', '2026-03-01', [/\*\*Events\*\*/, /2026-02-13: Met Rubio at the Munich Security Conference/], []],
+    ['wang_yi', '2025-10-23', [/2025-07-11: First in-person meeting with Rubio/], [/2026-02-13/]],
+    // A channel past its own horizon is not "unclear": the card says it was not verified after its horizon.
+    ['wang_yi', '2026-04-01', [/Rubio-Wang Yi channel[^\n]*status not verified after 2026-02/], []],
+    ['wang_yi', '2026-02-15', [/Rubio-Wang Yi channel[^\n]*· active/], []],
   ];
   for (const [actorId, date, present, absent] of cases) {
     it(`${actorId} as of ${date}`, () => {

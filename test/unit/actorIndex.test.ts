@@ -4,7 +4,7 @@ import type { Actor } from '../../src/core/schema';
 import { builtinKnowledge } from '../support/repo';
 
 function actor(id: string, name: string, aliases: string[] = []): Actor {
-  return { id, name, aliases, kind: 'person', tenures: [], sources: [] };
+  return { id, name, aliases, kind: 'person', tenures: [], events: [], sources: [] };
 }
 
 const index = new ActorIndex([

@@ -76,6 +76,75 @@ describe('command line: actor', () => {
   });
 });
 
+describe('command line: actor, with the refreshed table', () => {
+  it('lists Han Zheng\'s executive vice-premiership, 2018-03-19 to 2023-03-12, with its sources', () => {
+    const { code, stdout } = cli(['actor', 'Han Zheng', '--format', 'json', '--as-of', '2020-01-01']);
+    assert.equal(code, 0);
+    const card = JSON.parse(stdout);
+    const vicePremiership = card.tenures.find((tenure: { role: string }) => tenure.role === 'cn.executive_vice_premier');
+    assert.ok(vicePremiership, JSON.stringify(card.tenures.map((tenure: { role: string }) => tenure.role)));
+    assert.deepEqual(
+      { start: vicePremiership.start, end: vicePremiership.end, stateOnDate: vicePremiership.stateOnDate, verified: vicePremiership.verified },
+      { start: '2018-03-19', end: '2023-03-12', stateOnDate: 'current', verified: true },
+    );
+    assert.deepEqual(vicePremiership.sources.map((source: { id: string }) => source.id), ['han_zheng_wiki', 'vice_premiers']);
+  });
+
+  it('gives each open tenure its horizon in JSON, and says when the date is past it', () => {
+    const card = JSON.parse(cli(['actor', 'Wang Yi', '--format', 'json', '--as-of', '2027-01-01']).stdout);
+    const foreignMinister = card.tenures.find((tenure: { role: string; end: string | null }) => tenure.role === 'cn.foreign_minister' && tenure.end === null);
+    assert.deepEqual(
+      { verifiedThrough: foreignMinister.verifiedThrough, stateOnDate: foreignMinister.stateOnDate, pastHorizon: foreignMinister.pastHorizon },
+      { verifiedThrough: '2026-03', stateOnDate: 'unknown', pastHorizon: true },
+    );
+    const rubio = card.channels.find((channel: { id: string }) => channel.id === 'rubio_wang_yi');
+    assert.deepEqual({ stateOnDate: rubio.stateOnDate, verifiedThrough: rubio.verifiedThrough }, { stateOnDate: 'unknown', verifiedThrough: '2026-02' });
+    assert.ok(card.events.some((event: { date: string }) => event.date === '2026-02-13'));
+  });
+});
+
+describe('command line: datasets', () => {
+  it('lists the built-in dataset with its counts, horizons, licence and unverified tenures', () => {
+    const { code, stdout, stderr } = cli(['datasets']);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^Interlocutor built-in dataset 2026\.12\.1$/m);
+    assert.match(stdout, /counts: 124 posts, 59 actors, 204 tenures \(68 open\), 19 channels, 194 events, 215 sources/);
+    assert.match(stdout, /verified through: 2026-01 /);
+    assert.match(stdout, /open tenures checked to: 2022-06 to 2026-06 \(68 open tenures with their own date\); 0 on the dataset's date/);
+    assert.match(stdout, /active or dormant channels checked to: 2025-10 to 2026-05 \(10 channels with their own date\)/);
+    assert.match(stdout, /verification: 33 tenures unverified \(background knowledge, not checked against a source\), 37 partly verified, 0 citing no source/);
+    assert.match(stdout, /licence: CC-BY-4\.0/);
+  });
+
+  it('adds --dataset files in order, escapes control characters, and writes JSON with --format json', () => {
+    const extra = JSON.stringify({ name: 'Desk\u001b]0;pwned\u0007 notes', verifiedThrough: '2026-06', roles: [], actors: [] });
+    const { code, stdout } = cli(['datasets', '--dataset', '/work/memos/desk.json'], { '/work/memos/desk.json': extra });
+    assert.equal(code, 0);
+    assert.deepEqual([...stdout].filter((character) => character.charCodeAt(0) < 0x20 && character !== '\n'), []);
+    assert.match(stdout, /^Desk\\u001b\]0;pwned\\u0007 notes$/m);
+    assert.match(stdout, /licence: not stated/);
+    const json = JSON.parse(cli(['datasets', '--format', 'json', '--dataset', '/work/memos/desk.json'], { '/work/memos/desk.json': extra }).stdout);
+    assert.deepEqual(
+      json.datasets.map((entry: { name: string; verifiedThrough?: string }) => [entry.name, entry.verifiedThrough]),
+      [
+        ['Interlocutor built-in dataset', '2026-01'],
+        ['Desk\u001b]0;pwned\u0007 notes', '2026-06'],
+      ],
+    );
+  });
+
+  it('reports a broken dataset with its position, still lists the others, and exits 2', () => {
+    const { code, stdout, stderr } = cli(['datasets', '--dataset', '/work/memos/bad.json'], { '/work/memos/bad.json': '{"name": "Bad", "actors": [{"id": "X"}]}' });
+    assert.equal(code, 2);
+    assert.match(stderr, /^\/work\/memos\/bad\.json:1:\d+: error: /m);
+    assert.match(stdout, /^Interlocutor built-in dataset/);
+  });
+
+  it('exits 2 on a bad format', () => {
+    assert.equal(cli(['datasets', '--format', 'svg']).code, 2);
+  });
+});
+
 describe('command line: validate', () => {
   it('exits 0 for a valid dataset', () => {
     const valid = JSON.stringify({ name: 'Ok', actors: [{ id: 'a', name: 'A', tenures: [{ role: 'cn.vice_premier', start: '2030' }] }] });
@@ -102,6 +171,6 @@ describe('command line: the built bundle', () => {
   it('runs as dist/cli.js, the file package.json declares in bin', () => {
     const cli = join(repoRoot, JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).bin.interlocutor);
     const out = execFileSync(process.execPath, [cli, 'actor', 'He Lifeng', '--as-of', '2025-10-23'], { encoding: 'utf8' });
-    assert.match(out, /vice-premier \(since 2023-03-12\)/);
+    assert.match(out, /vice-premier \(since 2023-03-12, checked to 2026-05\)/);
   });
 });

@@ -95,7 +95,7 @@ describe('command line: check', () => {
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
     assert.equal(run.tool.driver.name, 'Interlocutor');
-    assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id), ['stale-role', 'not-yet-in-role', 'never-held-role', 'still-in-role']);
+    assert.deepEqual(run.tool.driver.rules.map((rule: { id: string }) => rule.id), ['stale-role', 'not-yet-in-role', 'never-held-role', 'still-in-role', 'data-horizon']);
     assert.deepEqual(run.results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri).sort(), ['a/one.md', 'b/two.markdown']);
     assert.deepEqual(run.results[0].locations[0].physicalLocation.region, { startLine: 5, startColumn: 1, endLine: 5, endColumn: 27 });
     assert.equal(run.results[0].level, 'warning');

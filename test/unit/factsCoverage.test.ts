@@ -1,12 +1,15 @@
 /**
  * Generated from the fact table itself: for every person in data/source/facts.json, each of their
  * roles must appear in the built-in dataset as a tenure with the same dates at the same precision,
- * the same acting flag and the table's sources; and every channel with its endpoints and dates.
+ * the same acting flag, verification, the table's sources and (for an open role) its
+ * status_verified_through as the tenure's verifiedThrough; every event with its date and sources;
+ * and every channel with its endpoints, dates, status and horizon.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Tenure } from '../../src/core/schema';
+import { dayRange, partialDate, type PartialDate } from '../../src/core/dates';
+import type { DatedEvent, Tenure } from '../../src/core/schema';
 import { builtinKnowledge, repoRoot } from '../support/repo';
 
 interface FactRole {
@@ -16,12 +19,19 @@ interface FactRole {
   acting: boolean;
   source_keys: string[];
   verified: boolean | 'partial';
+  status_verified_through?: string;
+}
+interface FactEvent {
+  date: string;
+  source_keys: string[];
+  verified: boolean | 'partial';
 }
 interface FactPerson {
   id: string;
   common_name: string;
   native_name?: string;
   roles: FactRole[];
+  events?: FactEvent[];
 }
 interface FactChannel {
   id: string;
@@ -29,9 +39,24 @@ interface FactChannel {
   start: string | null;
   end: string | null;
   source_keys: string[];
+  status_oct_2025: 'active' | 'dormant' | 'closed';
+  status_latest?: 'active' | 'dormant' | 'closed';
+  status_verified_through?: string;
+  key_dates?: FactEvent[];
 }
 
-const facts = JSON.parse(readFileSync(join(repoRoot, 'data', 'source', 'facts.json'), 'utf8')) as { people: FactPerson[]; channels: FactChannel[] };
+const facts = JSON.parse(readFileSync(join(repoRoot, 'data', 'source', 'facts.json'), 'utf8')) as {
+  meta: { verified_through: string };
+  people: FactPerson[];
+  channels: FactChannel[];
+};
+
+/** The day after a month ("2026-03" → "2026-04-01"): the first date past a horizon. */
+function dayAfter(month: string): PartialDate {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const next = monthNumber === 12 ? `${year + 1}-01-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}-01`;
+  return partialDate(next);
+}
 
 function expectedSources(keys: readonly string[]): string[] {
   return keys.length ? keys.map((key) => key.toLowerCase()) : ['facts_table'];
@@ -43,6 +68,10 @@ describe('the built-in dataset holds every fact in the table', () => {
   it('has as many people and channels as the table', () => {
     assert.equal(kb.actorCount, facts.people.length);
     assert.equal([...kb.channels()].length, facts.channels.length);
+  });
+
+  it("takes its horizon from the table's meta.verified_through", () => {
+    assert.equal(kb.coverage().datasets[0]?.verifiedThrough, facts.meta.verified_through);
   });
 
   for (const person of facts.people) {
@@ -63,9 +92,25 @@ describe('the built-in dataset holds every fact in the table', () => {
           const [tenure] = unused.splice(index, 1);
           assert.ok(kb.role(tenure!.role), `tenure cites unknown post ${tenure!.role}`);
           assert.deepEqual(tenure!.sources, expectedSources(role.source_keys));
-          assert.equal(tenure!.verified, role.verified !== false);
+          assert.equal(tenure!.verified, role.verified);
+          assert.equal(tenure!.verifiedThrough, role.end === null ? role.status_verified_through : undefined);
+          if (role.end === null && role.status_verified_through && actor) {
+            // Held through its own horizon, unknown the day after: whatever the dataset-wide value says.
+            const horizon = role.status_verified_through;
+            const through = kb.tenureOnDate(actor, tenure!, partialDate(horizon));
+            // (A start known only to the year, "2025", is not certainly before "2025-05": then it stays unknown.)
+            if (role.start && dayRange(partialDate(role.start)).last <= dayRange(partialDate(horizon)).first) {
+              assert.equal(through.state, 'current', `${role.title} on ${horizon}`);
+            }
+            assert.equal(kb.tenureOnDate(actor, tenure!, dayAfter(horizon)).state, 'unknown', `${role.title} after ${horizon}`);
+          }
         });
       }
+      it(`has the table's ${person.events?.length ?? 0} events, with their dates and sources`, () => {
+        const key = (event: { date: string; sources: readonly unknown[] }) => `${event.date} ${JSON.stringify(event.sources)}`;
+        const expected = (person.events ?? []).map((event) => key({ date: event.date, sources: expectedSources(event.source_keys) })).sort();
+        assert.deepEqual((actor?.events ?? []).map((event: DatedEvent) => key(event)).sort(), expected);
+      });
     });
   }
 
@@ -77,6 +122,16 @@ describe('the built-in dataset holds every fact in the table', () => {
       assert.equal(channel.start ?? null, fact.start);
       assert.equal(channel.end ?? null, fact.end);
       assert.deepEqual(channel.sources, expectedSources(fact.source_keys));
+      assert.equal(channel.verifiedThrough, fact.status_oct_2025 === 'closed' ? undefined : fact.status_verified_through);
+      assert.deepEqual(
+        channel.events.map((event) => event.date),
+        (fact.key_dates ?? []).map((event) => event.date).sort(),
+      );
+      // Its status on the last month it was checked, and "unknown" after that unless it is closed for good.
+      const status = fact.status_latest ?? fact.status_oct_2025;
+      const checkedOn = fact.status_verified_through ?? facts.meta.verified_through;
+      assert.equal(kb.channelState(channel, partialDate(checkedOn)), status);
+      assert.equal(kb.channelState(channel, dayAfter(checkedOn)), status === 'closed' ? 'closed' : 'unknown');
     });
   }
 
