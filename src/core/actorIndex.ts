@@ -59,8 +59,18 @@ export class ActorIndex {
     for (const actor of actors) {
       this.addName(actor.id, actor.name, true);
       for (const alias of actor.aliases) this.addName(actor.id, alias, false);
+      // "Michael R. Pompeo" for "Michael Richard Pompeo": a full legal name is also written as
+      // its first and last names, around whatever middle initials the text adds.
+      if (actor.kind === 'person') for (const written of [actor.name, ...actor.aliases]) this.addFirstAndLast(actor.id, written);
     }
     for (const lengths of this.lengthsByFirstWord.values()) lengths.sort((a, b) => b - a);
+  }
+
+  private addFirstAndLast(actorId: string, written: string) {
+    const tokens = tokenize(written);
+    const last = tokens.length > 3 && this.nameSuffixes.has(tokens[tokens.length - 1]!.key) ? tokens.length - 2 : tokens.length - 1;
+    if (last < 2 || !tokens.slice(0, last + 1).every((token) => token.capitalized)) return;
+    this.addName(actorId, `${written.slice(tokens[0]!.start, tokens[0]!.end)} ${written.slice(tokens[last]!.start, tokens[last]!.end)}`, false);
   }
 
   private addName(actorId: string, written: string, isCanonical: boolean) {

@@ -112,20 +112,24 @@ function judgeInTime(kb: KnowledgeBase, text: string, lines: LineIndex, claim: C
   return first;
 }
 
-/** The posts a claim may name, narrowed by the countries its words name. */
+/**
+ * The posts a claim may name, narrowed by the countries its words name. When they name a country
+ * none of the posts belongs to ("America's top trade negotiator" where the datasets know only
+ * China's), the post is one the datasets do not have: none.
+ */
 function candidateRoles(kb: KnowledgeBase, claim: Claim): string[] {
   if (claim.countries.length === 0) return [...claim.roleIds];
-  const narrowed = claim.roleIds.filter((roleId) => {
+  return claim.roleIds.filter((roleId) => {
     const country = kb.role(roleId)?.country;
     return !country || claim.countries.includes(country);
   });
-  return narrowed.length > 0 ? narrowed : [...claim.roleIds];
 }
 
 function judge(judgement: Judgement): Finding | undefined {
   const { kb, claim, date } = judgement;
   if (claim.tense === 'future') return undefined;
   const roleIds = candidateRoles(kb, claim);
+  if (roleIds.length === 0) return undefined;
   if (claim.bySurname) return judgeBySurname(judgement, roleIds);
   // A full name shared by several people cannot be judged without knowing which one is meant.
   const actorIds = resolveByRole(kb, claim.actorIds, roleIds, date);
@@ -141,8 +145,12 @@ function resolveByRole(kb: KnowledgeBase, actorIds: readonly string[], roleIds: 
   return actorIds.filter((actorId) => tenuresOf(kb, actorId, roleIds, date).length > 0);
 }
 
+/**
+ * The actor's tenures of these posts, including tenures whose own title names one of them ("China
+ * international trade representative and vice-minister of commerce" is also a vice-ministership).
+ */
 function tenuresOf(kb: KnowledgeBase, actorId: string, roleIds: readonly string[], date: PartialDate): TenureOnDate[] {
-  return kb.tenuresOn(actorId, date).filter((entry) => roleIds.includes(entry.tenure.role));
+  return kb.tenuresOn(actorId, date).filter((entry) => roleIds.includes(entry.tenure.role) || kb.rolesNamedIn(entry.tenure).some((roleId) => roleIds.includes(roleId)));
 }
 
 /** "president" names two posts; the ones that matter are those this person held, else those of their country. */
@@ -151,7 +159,7 @@ function verdictFor(judgement: Judgement, actorId: string, candidateRoleIds: rea
   const actor = kb.actor(actorId);
   if (!actor) return undefined;
   const held = tenuresOf(kb, actorId, candidateRoleIds, date);
-  const heldIds = candidateRoleIds.filter((roleId) => held.some((entry) => entry.tenure.role === roleId));
+  const heldIds = candidateRoleIds.filter((roleId) => held.some((entry) => entry.tenure.role === roleId || kb.rolesNamedIn(entry.tenure).includes(roleId)));
   if (heldIds.length > 0) return { actorId, roleIds: heldIds, held };
   // A bare head ("the ambassador") names only the posts with that head this person held.
   if (claim.byHead) return undefined;
@@ -197,14 +205,16 @@ function judgeActor(judgement: Judgement, actorId: string, candidateRoleIds: rea
   if (allFuture) return notYet(judgement, verdict, base);
   const last = [...held].reverse().find((entry) => entry.state === 'former');
   if (!last) return undefined;
-  const again = held.find((entry) => entry.state === 'future');
+  const again = held.find((entry) => entry.state === 'future' && entry.tenure.role === last.tenure.role);
+  // "Ambassador Xie Feng" between his posts in Jakarta and Washington: the nearer post is the one meant.
+  const next = held.find((entry) => entry.state === 'future');
+  if (!again && next && distanceInDays(next, date) < distanceInDays(last, date)) return notYet(judgement, verdict, base, next);
   const message = staleMessage({ actor: actor.name, post: postTitle(last), endedOn: last.tenure.end ?? undefined, resumedOn: again?.tenure.start, date, holders: holdersOn(kb, roleIds, date) });
   return { ...base, code: 'stale-role', roleId: last.tenure.role, message, fixes: fixesFor(judgement, 'stale-role', verdict) };
 }
 
-function notYet(judgement: Judgement, verdict: ActorVerdict, base: Omit<Finding, 'code' | 'roleId' | 'message' | 'fixes'>): Finding {
+function notYet(judgement: Judgement, verdict: ActorVerdict, base: Omit<Finding, 'code' | 'roleId' | 'message' | 'fixes'>, first: TenureOnDate = verdict.held[0]!): Finding {
   const { kb, date } = judgement;
-  const first = verdict.held[0]!;
   const message = notYetMessage({ actor: kb.actor(verdict.actorId)!.name, post: postTitle(first), startedOn: first.tenure.start, date, holders: holdersOn(kb, verdict.roleIds, date) });
   return { ...base, code: 'not-yet-in-role', roleId: first.tenure.role, message, fixes: fixesFor(judgement, 'not-yet-in-role', verdict) };
 }

@@ -32,7 +32,7 @@ export type Tense =
   /** Looks ahead, or names a post being taken up: "incoming", "-elect", "was named". */
   | 'future';
 
-export type ClaimShape = 'appositive' | 'parenthesis' | 'relative' | 'predicate' | 'title-before' | 'title-surname' | 'list';
+export type ClaimShape = 'appositive' | 'parenthesis' | 'relative' | 'predicate' | 'title-before' | 'title-surname' | 'list' | 'table';
 
 export interface Span {
   readonly start: number;
@@ -124,8 +124,20 @@ const ROLE_END = /^(?:[ \t]*(?:[,.;:!?)\]|"'\u201d\u2019\u2014\u2013]|-{2}|\r?\n
 const PAST_AFTER_ROLE =
   /^[^.;!?\n]{0,40}?\b((?:at the time|at that time|back then|in (?:his|her|their|(?:Mr|Ms|Mrs|President)\.? \p{Lu}[\p{L}]+['\u2019]s|\p{Lu}[\p{L}]+['\u2019]s) (?:first|second|third|previous|last|earlier|former) (?:term|administration|stint|government)|in the (?:first|second|previous|last|earlier|former) (?:\p{Lu}[\p{L}]+ )?(?:term|administration|government)|under (?:President |Mr\.? |Ms\.? )?\p{Lu}[\p{L}]+|(?:until|till|up to|through)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:\p{Lu}\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}|from\s+(?:\p{Lu}\p{L}+\s+)?(?:19|20)\d{2}\s*(?:to|until|till|through|[-\u2013])|between\s+(?:\p{Lu}\p{L}+\s+)?(?:19|20)\d{2}\s+and|(?:19|20)\d{2}\s*[-\u2013]\s*(?:19|20)?\d{2}\b))/u;
 
+/** What may follow the body after "heads", "runs": punctuation, or a word that starts another phrase. */
+const BODY_END = /^(?:[ \t]*(?:[,.;:!?)\]"'\u201d\u2019\u2014\u2013]|\r?\n|$)|[ \t]+(?:and|but|while|since|until|in|on|at|with|from|as|when|where|after|before|during|for|which|who|whose|that|is|was|has|had)\b)/;
+
+/** "state councillor for defence": a portfolio after a post several people hold at once. */
+const PORTFOLIO = /^[ \t]+for[ \t]+[\p{L}-]+(?:[ \t]+(?:and[ \t]+)?[\p{L}-]+){0,2}[ \t]*(?:[,.;:!?)\]\u2014\u2013]|$)/u;
+
+function portfolio(finder: Finder, role: RolePhrase, after: string): boolean {
+  return PORTFOLIO.test(after) && role.roleIds.every((roleId) => finder.kb.role(roleId)?.unique === false);
+}
+
 /** "the president's son-in-law": the title qualifies another noun, it is not the actor's post. */
 const POSSESSIVE_AFTER = /^['\u2019]s?\b/;
+
+const TITLE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'at', 'with']);
 
 /** Words that cannot be a given name after a surname, even in text written in capitals ("BESSENT AND"). */
 const FUNCTION_WORDS = new Set(['and', 'or', 'of', 'the', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'has', 'had', 'will', 'who', 'said', 'says', 'met', 'told', 'but', 'also']);
@@ -134,7 +146,11 @@ const FUNCTION_WORDS = new Set(['and', 'or', 'of', 'the', 'to', 'in', 'on', 'at'
 export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   const words = new TokenStream(prose);
   const finder: Finder = { kb, words, conventions: kb.conventions };
-  const mentions = kb.index.findMentions(prose, 0, prose.length, words.tokens);
+  // A one-word alias that other people's surname too ("Li" for Li Qiang) is a bare surname: it
+  // refers back to someone named in full, or to no one.
+  const mentions = kb.index
+    .findMentions(prose, 0, prose.length, words.tokens)
+    .filter((mention) => mention.tokens.length > 1 || kb.actorsWithSurname(mention.tokens[0]!.key).every((actorId) => mention.actorIds.includes(actorId)));
   const references = surnameReferences(finder, mentions);
   const claims: Claim[] = [];
   const usedRoles = new Set<number>(); // tokens of role phrases already bound
@@ -156,6 +172,7 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   for (const name of [...mentions, ...references, ...soleSurnames(finder, insideMention)]) if (!byStart.has(name.start)) byStart.set(name.start, name);
   const names = [...byStart.values()].sort((a, b) => a.start - b.start);
   for (const claim of listClaims(finder, names, listed)) bind(claim);
+  for (const claim of tableClaims(finder, mentions)) bind(claim);
   for (const mention of mentions) if (!listed.has(mention)) for (const claim of claimsAfter(finder, mention, false)) bind(claim);
   for (const reference of references) if (!listed.has(reference)) for (const claim of claimsAfter(finder, reference, true)) bind(claim);
 
@@ -219,6 +236,14 @@ function rolePhraseBefore(finder: Finder, end: number, options: { heads: boolean
   return head && titleCase(words, head.from) ? { roleIds: head.values, from: head.from, to: head.to, byHead: true } : undefined;
 }
 
+/** "Former ambassador Nicholas Burns": a bare head in lower case, after a marker that makes it a title. */
+function markedHeadBefore(finder: Finder, end: number): RolePhrase | undefined {
+  const { kb, words } = finder;
+  const head = kb.titleHeads.matchBefore(words.text, words.tokens, end);
+  if (!head || leadingWords(finder, head.from).tense === 'current') return undefined;
+  return { roleIds: head.values, from: head.from, to: head.to, byHead: true };
+}
+
 /**
  * "Vice Premier of the State Council": a title right after "vice", "deputy" or "assistant" names a
  * different post (the longer title, when the datasets know it, has already matched).
@@ -275,6 +300,11 @@ function rolePhraseFrom(finder: Finder, index: number): { role: RolePhrase; lead
   for (let steps = 0; steps < 7 && position < words.length; steps++) {
     if (position > index && !words.joinedToPrevious(position) && !words.possessiveBefore(position)) return undefined;
     const role = rolePhraseAt(finder, position, { heads: true });
+    // "the president's former senior adviser": a title with a possessive is whose post it is.
+    if (role && words.possessiveBefore(role.to)) {
+      position = role.to;
+      continue;
+    }
     if (role && !isLesserTitle(finder, role)) return { role, lead: leadingWords(finder, role.from) };
     if (role) return undefined;
     const lead = conventions.leadWords.matchFrom(words.text, words.tokens, position);
@@ -313,7 +343,8 @@ function tenseAfter(finder: Finder, offset: number): { tense: Tense; marker?: Sp
 /** "Trump fired National Security Adviser Mike Waltz", "the ouster of Foreign Minister Qin". */
 function eventBefore(finder: Finder, from: number): 'end' | 'start' | undefined {
   const { words, conventions } = finder;
-  if (from === 0 || !words.joinedToPrevious(from)) return undefined;
+  // "His predecessor, Ambassador Burns": an event noun may stand before a comma.
+  if (from === 0 || (!words.joinedToPrevious(from) && !/^[ \t]*,[ \t]*$/.test(words.gapBefore(from)))) return undefined;
   return conventions.eventsBefore.matchBefore(words.text, words.tokens, from)?.values[0];
 }
 
@@ -350,7 +381,9 @@ function claimsAfter(finder: Finder, mention: Mention, byReference: boolean): Cl
   }
   else if (comma || /^[ \t]+$|^[ \t]*\r?\n[ \t]*$/.test(gap)) {
     const relative = words.key(next) === 'who';
-    const linkAt = relative ? next + 1 : next;
+    let linkAt = relative ? next + 1 : next;
+    // "who also runs", "who now serves as": adverbs before the verb.
+    for (let steps = 0; steps < 2 && conventions.leadWords.matchFrom(text, words.tokens, linkAt)?.values[0] === 'modifier' && !conventions.links.matchFrom(text, words.tokens, linkAt); steps++) linkAt++;
     const link = conventions.links.matchFrom(text, words.tokens, linkAt);
     if (link && (relative ? words.joinedToPrevious(linkAt) : true)) {
       shape = relative ? 'relative' : 'predicate';
@@ -379,7 +412,9 @@ function claimsAfter(finder: Finder, mention: Mention, byReference: boolean): Cl
   }
   const roleEnd = words.endOf(role.to - 1);
   const after = text.slice(roleEnd, roleEnd + 80);
-  if (shape === 'parenthesis' ? !/^[^()\n]{0,40}\)/.test(after) : !ROLE_END.test(after) || POSSESSIVE_AFTER.test(after)) return [];
+  // A body must be the whole object of the verb: "directs the foreign-affairs commission office" is not "foreign affairs".
+  if (postVerb && !BODY_END.test(after)) return [];
+  if (shape === 'parenthesis' ? !/^[^()\n]{0,40}\)/.test(after) : !(ROLE_END.test(after) || portfolio(finder, role, after)) || POSSESSIVE_AFTER.test(after)) return [];
   // The title of the next person ("Qin Gang, foreign minister Wang Yi's predecessor") is not an apposition.
   const following = words.at(role.to);
   if (following && following.capitalized && words.joinedToPrevious(role.to)) return [];
@@ -455,7 +490,7 @@ function claimsBefore(finder: Finder, mention: Mention, first: number, usedRoles
   const claims: Claim[] = [];
   let end = comma ? beforeQualifier(finder, nameFrom) : nameFrom;
   for (let titles = 0; titles < 3; titles++) {
-    const role = rolePhraseBefore(finder, end, { heads: direct && titles === 0 });
+    const role = rolePhraseBefore(finder, end, { heads: direct && titles === 0 }) ?? (direct && titles === 0 ? markedHeadBefore(finder, end) : undefined);
     if (!role || usedRoles.has(role.from) || isLesserTitle(finder, role)) break;
     const lead = leadingWords(finder, role.from);
     // With a comma, the title must open its phrase ("During the talks, the foreign minister, Qin
@@ -705,6 +740,110 @@ function listClaims(finder: Finder, mentions: readonly Mention[], listed: Set<Me
 }
 
 /**
+ * "| Elon Musk | head of the Department of Government Efficiency |": in a Markdown table, a cell
+ * that is a name and the next cell that is a post (or several, split by ";"). The post column's
+ * header may make them historical ("Former post") or future ("Incoming").
+ */
+function tableClaims(finder: Finder, mentions: readonly Mention[]): Claim[] {
+  const { words } = finder;
+  const text = words.text;
+  const claims: Claim[] = [];
+  const byStart = new Map(mentions.map((mention) => [mention.start, mention]));
+  let header: Cell[] | undefined;
+  let previousRow: Cell[] | undefined;
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const row = text.charCodeAt(lineStart) === 124 /* | */ || /^[ \t]{0,3}\|/.test(text.slice(lineStart, lineStart + 4)) ? tableCells(text, lineStart, lineEnd) : undefined;
+    if (!row) header = previousRow = undefined;
+    else if (row.every((cell) => /^:?-{2,}:?$/.test(text.slice(cell.start, cell.end)))) header = previousRow;
+    else {
+      if (header) {
+        row.forEach((cell, column) => {
+          const mention = byStart.get(cell.start);
+          const post = row[column + 1];
+          if (!mention || mention.end !== cell.end || !post) return;
+          const tense = tenseOfHeader(text, header?.[column + 1]);
+          for (const part of post.parts) claims.push(...tableCellClaim(finder, mention, part, tense));
+        });
+      }
+      previousRow = row;
+    }
+    lineStart = lineEnd + 1;
+  }
+  return claims;
+}
+
+interface Cell {
+  /** The cell's text without padding and emphasis. */
+  readonly start: number;
+  readonly end: number;
+  /** The parts of a cell that lists several posts ("foreign minister; CFAC office director"). */
+  readonly parts: ReadonlyArray<{ start: number; end: number }>;
+}
+
+function tableCells(text: string, lineStart: number, lineEnd: number): Cell[] {
+  const cells: Cell[] = [];
+  let cellStart = text.indexOf('|', lineStart) + 1;
+  for (let bar = text.indexOf('|', cellStart); bar !== -1 && bar <= lineEnd; bar = text.indexOf('|', cellStart)) {
+    const [start, end] = trimCell(text, cellStart, bar);
+    const parts: Array<{ start: number; end: number }> = [];
+    let partStart = start;
+    for (let semicolon = text.indexOf(';', partStart); semicolon !== -1 && semicolon < end; semicolon = text.indexOf(';', partStart)) {
+      const [from, to] = trimCell(text, partStart, semicolon);
+      parts.push({ start: from, end: to });
+      partStart = semicolon + 1;
+    }
+    const [from, to] = trimCell(text, partStart, end);
+    parts.push({ start: from, end: to });
+    cells.push({ start, end, parts });
+    cellStart = bar + 1;
+  }
+  // A row without a closing bar: the rest of the line is the last cell.
+  const [start, end] = trimCell(text, cellStart, lineEnd);
+  if (end > start && !/^[\r]*$/.test(text.slice(start, end))) cells.push({ start, end, parts: [{ start, end }] });
+  return cells;
+}
+
+/** [start, end) of a cell's text without spaces and emphasis markers around it. */
+function trimCell(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[ \t*_]/.test(text[start]!)) start++;
+  while (end > start && /[ \t*_\r]/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+function tenseOfHeader(text: string, cell: Cell | undefined): Tense {
+  const words = cell ? text.slice(cell.start, cell.end) : '';
+  if (/\b(?:former|previous|past|then|earlier|old)\b/i.test(words)) return 'past';
+  if (/\b(?:incoming|next|future|nominee|nominated|designate)\b/i.test(words)) return 'future';
+  return 'current';
+}
+
+/** The post in one part of a table cell, when the whole part is that post (a parenthesis may follow). */
+function tableCellClaim(finder: Finder, mention: Mention, part: { start: number; end: number }, headerTense: Tense): Claim[] {
+  const { words } = finder;
+  const found = rolePhraseFrom(finder, words.indexAt(part.start));
+  if (!found || words.startOf(found.lead.from) < part.start) return [];
+  const roleEnd = words.endOf(found.role.to - 1);
+  if (roleEnd > part.end || !/^\s*(?:\([^()]*\))?\s*$/.test(words.text.slice(roleEnd, part.end))) return [];
+  return [
+    makeClaim(finder, {
+      shape: 'table',
+      actorSpan: { start: mention.start, end: mention.end },
+      actorIds: mention.actorIds,
+      bySurname: false,
+      role: found.role,
+      tense: found.lead.tense !== 'current' ? found.lead.tense : headerTense,
+      marker: found.lead.marker,
+      fromToken: found.lead.from,
+      end: roleEnd,
+      insertAt: found.lead.insertAt,
+    }),
+  ];
+}
+
+/**
  * Bare surnames that refer back to someone named in full earlier ("Lloyd Austin ... Austin, the
  * defence secretary, ..."): each resolves to the last person named in full with that surname.
  * A surname nobody was named with before, or that is part of a longer name, refers to no one.
@@ -712,35 +851,43 @@ function listClaims(finder: Finder, mentions: readonly Mention[], listed: Set<Me
 function surnameReferences(finder: Finder, mentions: readonly Mention[]): Mention[] {
   const { kb, words } = finder;
   const references: Mention[] = [];
-  const lastNamed = new Map<string, string | undefined>();
+  /** Per surname, the last person named in full with it, and where another person with it was last named. */
+  const lastNamed = new Map<string, { actorId: string | undefined; at: number; otherAt: number }>();
+  let paragraphStart = 0;
   let next = 0;
+  const name = (key: string, actorId: string | undefined, at: number) => {
+    const previous = lastNamed.get(key);
+    const otherAt = previous && previous.actorId !== actorId ? previous.at : (previous?.otherAt ?? -1);
+    lastNamed.set(key, { actorId, at, otherAt });
+  };
   for (let index = 0; index < words.length; index++) {
     const token = words.at(index)!;
+    if (/\n[ \t]*\r?\n/.test(words.gapBefore(index))) paragraphStart = token.start;
     const mention = mentions[next];
     if (mention && token.start >= mention.start) {
       if (mention.actorIds.length === 1 && mention.tokens.length >= 2) {
-        const actor = kb.actor(mention.actorIds[0]!);
-        for (const key of mention.tokens.map((word) => word.key)) {
-          if (actor && kb.actorsWithSurname(key).includes(actor.id)) lastNamed.set(key, actor.id);
-        }
+        const actorId = mention.actorIds[0]!;
+        for (const word of mention.tokens) if (kb.actorsWithSurname(word.key).includes(actorId)) name(word.key, actorId, mention.start);
       }
       index = words.indexAt(mention.end) - 1;
       next++;
       continue;
     }
-    if (!token.capitalized || !lastNamed.has(token.key)) continue;
-    const actorId = lastNamed.get(token.key);
+    if (!token.capitalized) continue;
+    const named = lastNamed.get(token.key);
+    if (!named) continue;
     // Part of another name ("Wang Wentao", "Fort Austin") is not a reference, and after it the
     // surname may mean that other person.
     const partOfName =
       (words.joinedToPrevious(index) && words.at(index - 1)?.capitalized && !FUNCTION_WORDS.has(words.key(index - 1))) ||
       (words.joinedToPrevious(index + 1) && words.at(index + 1)?.capitalized && !FUNCTION_WORDS.has(words.key(index + 1)));
     if (partOfName) {
-      lastNamed.delete(token.key);
+      name(token.key, undefined, token.start);
       continue;
     }
-    if (!actorId) continue;
-    references.push({ start: token.start, end: token.end, text: words.text.slice(token.start, token.end), entries: [], actorIds: [actorId], tokens: [token] });
+    // Two people with this surname named in the same paragraph: "Li" could be either.
+    if (!named.actorId || named.otherAt >= paragraphStart) continue;
+    references.push({ start: token.start, end: token.end, text: words.text.slice(token.start, token.end), entries: [], actorIds: [named.actorId], tokens: [token] });
   }
   return references;
 }
@@ -769,8 +916,10 @@ function makeClaim(finder: Finder, parts: ClaimParts): Claim {
   const firstToken = Math.min(parts.fromToken, role.from);
   const leadStart = words.startOf(firstToken);
   const start = Math.min(actorSpan.start, leadStart, marker?.start ?? Number.POSITIVE_INFINITY);
+  // Whose post it is: country words before the title's first preposition ("China's ambassador",
+  // "US trade representative"), not its object ("ambassador to China").
   const countries = new Set<string>();
-  for (let index = firstToken; index < role.to; index++) {
+  for (let index = firstToken; index < role.to && !TITLE_PREPOSITIONS.has(words.key(index)); index++) {
     const country = conventions.countryOf([words.key(index)]) ?? conventions.countryOf([words.key(index), words.key(index + 1)]);
     if (country) countries.add(country);
   }

@@ -44,8 +44,11 @@ export function claimTime(query: ClaimTimeQuery): ClaimTime | undefined {
 /** Openers after which a date starts a state that still holds rather than dating the sentence. */
 const CONTINUING = new Set(['since', 'once']);
 /** Words that date an event rather than start a span: "in 2023", "on 15 January 2020", "in early 2019". */
-const POINT_IN_TIME = /\b(?:in|on|during|at|by|around)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?$/i;
+const POINT_IN_TIME =
+  /\b(?:in|on|during|at|by|around|throughout|spent|spends|spend)\s+(?:(?:much|most|all|part|the\s+(?:rest|end|start|beginning|middle))\s+of\s+)?(?:(?:early|late|mid)[- ]?\s*)?(?:the\s+(?:spring|summer|autumn|fall|winter)\s+of\s+)?$/i;
 const CLAUSE_BREAK = /[,;:\u2014\u2013(]/;
+/** How far before a time its sentence's opening may be. */
+const LEAD_WINDOW = 300;
 
 /**
  * Does a time named in the sentence set the time of the claim? One opening the sentence does
@@ -59,7 +62,17 @@ function timeDatesClaim(query: ClaimTimeQuery, time: TimeMention): boolean {
   const subordinators = kb.conventions.subordinators;
   if (time.start < claim.span.end && time.end > claim.span.start) return true;
   if (time.end <= claim.span.start) {
-    const lead = prose.slice(sentenceStart, time.start);
+    const toClaim = prose.slice(time.end, claim.span.start);
+    // A semicolon ends the reach of what came before it: "In 2023 ... Yellen; this May ... Bessent".
+    if (toClaim.includes(';')) return false;
+    // Only the words just before the time are read: in a long sentence (a list, a table) a time
+    // far from the start opens nothing. After a semicolon a new clause opens, with an opening
+    // phrase of its own ("...; in 2008, X").
+    const window = Math.max(sentenceStart, time.start - LEAD_WINDOW);
+    const before = prose.slice(window, time.start);
+    const semicolon = before.lastIndexOf(';');
+    if (semicolon === -1 && window > sentenceStart) return false;
+    const lead = before.slice(semicolon + 1);
     const leadWords = lead.match(/[\p{L}\p{N}]+/gu) ?? [];
     const first = leadWords[0]?.toLowerCase();
     if (leadWords.length <= 3) return !first || !CONTINUING.has(first);
@@ -67,7 +80,14 @@ function timeDatesClaim(query: ClaimTimeQuery, time: TimeMention): boolean {
     let clauseStart = lead.length;
     while (clauseStart > 0 && !CLAUSE_BREAK.test(lead[clauseStart - 1]!)) clauseStart--;
     const clauseWord = /[\p{L}]+/u.exec(lead.slice(clauseStart))?.[0].toLowerCase();
-    if (clauseWord && subordinators.has(clauseWord)) return false;
+    if (clauseWord && subordinators.has(clauseWord) && !(clauseStart === 0 && kb.conventions.timeOpeners.has(clauseWord))) return false;
+    // An opening phrase ("During a visit to Beijing in 2019, ...") dates the whole sentence. A
+    // time elsewhere dates only its own clause: "... were expelled in 2024, and the previous
+    // counterpart, Defence Secretary Lloyd Austin, had ..." is not set in 2024, but "... the 2019
+    // Osaka meeting, when the team was led by Robert Lighthizer" is.
+    const opening = clauseStart === 0 && first !== undefined && kb.conventions.timeOpeners.has(first);
+    const whenClause = /[,\u2014\u2013(]\s*when\b/i.test(toClaim);
+    if (!opening && CLAUSE_BREAK.test(toClaim) && !whenClause) return false;
     return !/\b(?:since|from|until|till|between)\s+(?:\S+\s+){0,2}$/i.test(lead);
   }
   const between = prose.slice(claim.span.end, Math.min(time.start, claim.span.end + NEAR));

@@ -43,6 +43,10 @@ export interface Conventions {
   /** Words after a title that narrow it without making it another post ("vice-premier in charge of trade"). */
   readonly titleQualifiers: readonly string[];
   readonly plurals: Readonly<Record<string, string>>;
+  /** First words of an opening phrase that sets the time of its whole sentence ("In 2019, ...", "During a visit in 2019, ..."). */
+  readonly timeOpeners: readonly string[];
+  /** Nouns that name a body and are written both "ministry of defence" and "defence ministry". */
+  readonly bodyHeads: readonly string[];
   /** Words written with a period that does not end a sentence ("Mr.", "Gen.", "U.S."). */
   readonly abbreviations: readonly string[];
   /** Abbreviated title heads ("Sen." for senator), as token keys. */
@@ -70,6 +74,7 @@ export class ConventionMatchers {
   readonly lesserTitleWords: ReadonlySet<string>;
   readonly futureAfterTitle: ReadonlySet<string>;
   readonly subordinators: ReadonlySet<string>;
+  readonly timeOpeners: ReadonlySet<string>;
   /** "who heads", "was named", "resigned as": the link between a name and a post. */
   readonly links = new PhraseMatcher<LinkKind>();
   /** Event words before a title ("fired", "the ouster of") and after a name ("was replaced"). */
@@ -100,6 +105,7 @@ export class ConventionMatchers {
     this.lesserTitleWords = new Set(conventions.lesserTitleWords);
     this.futureAfterTitle = new Set(conventions.futureAfterTitle);
     this.subordinators = new Set(conventions.subordinators);
+    this.timeOpeners = new Set(conventions.timeOpeners);
     for (const phrase of conventions.copulas.current) this.links.add(phrase, { kind: 'copula', tense: 'current' });
     for (const phrase of conventions.copulas.past) this.links.add(phrase, { kind: 'copula', tense: 'past' });
     for (const phrase of conventions.postVerbs.current) this.links.add(phrase, { kind: 'post-verb', tense: 'current' });

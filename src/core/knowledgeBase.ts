@@ -22,6 +22,10 @@ import { describeCoverage, type DataCoverage } from './dataCoverage';
 import { surnamesOf } from './names';
 import { PhraseMatcher } from './phraseMatcher';
 import { titleHead, titleVariants } from './titles';
+import { wordKeys } from './text';
+import { TokenStream } from './tokenStream';
+
+const NO_ROLES: readonly string[] = [];
 
 /** Where a tenure stands on a given date. */
 export type TenureState = 'current' | 'former' | 'future' | 'unknown';
@@ -59,6 +63,7 @@ export class KnowledgeBase {
   readonly headedBodies = new PhraseMatcher<string>();
   private readonly actorsBySurname = new Map<string, string[]>();
   private readonly intervals = new WeakMap<Tenure, Interval>();
+  private readonly namedRoles = new WeakMap<Tenure, readonly string[]>();
   private readonly chronological = new Map<string, Tenure[]>();
   private readonly channelIntervals = new WeakMap<Channel, Interval>();
   private readonly tenureOwners = new WeakMap<Tenure, Actor>();
@@ -85,6 +90,7 @@ export class KnowledgeBase {
       }
     }
     for (const role of data.roles.values()) this.indexRoleTitles(role);
+    this.indexHeadedOrganizations(data.roles.values());
     for (const actor of data.actors.values()) {
       if (actor.kind !== 'person') continue;
       for (const surname of surnamesOf(actor, conventions)) {
@@ -126,6 +132,38 @@ export class KnowledgeBase {
     }
   }
 
+  /**
+   * "who heads USTR", "who runs the Department of the Treasury": an organisation names the post
+   * that heads it, which is the one-holder post of that organisation with the shortest title and
+   * no "vice" or "deputy" (the secretary of state, not the director of policy planning).
+   */
+  private indexHeadedOrganizations(roles: Iterable<Role>): void {
+    const { conventions } = this.conventions;
+    const byOrganization = new Map<string, Role[]>();
+    for (const role of roles) {
+      if (!role.organization || !role.unique || role.organization.includes('/')) continue;
+      const words = wordKeys(role.title);
+      if (words.some((word) => conventions.lesserTitleWords.includes(word))) continue;
+      byOrganization.set(role.organization, [...(byOrganization.get(role.organization) ?? []), role]);
+    }
+    for (const [organization, candidates] of byOrganization) {
+      const sorted = candidates.sort((a, b) => wordKeys(a.title).length - wordKeys(b.title).length);
+      const head = sorted[0]!;
+      if (sorted.length > 1 && wordKeys(sorted[1]!.title).length === wordKeys(head.title).length) continue;
+      const acronyms = /\(([^)]*)\)/.exec(organization)?.[1]?.split(/[,/]/) ?? [];
+      const name = organization.replace(/\([^)]*\)/g, '').trim();
+      for (const written of [name, ...acronyms]) {
+        const words = wordKeys(written);
+        if (words.length === 0) continue;
+        const bare = this.withoutLeadingCountry(words, head.country) ?? words;
+        for (const variant of [words, bare, ...bodyWordOrders(bare, conventions.bodyHeads)]) {
+          this.headedBodies.addKeys(variant, head.id);
+          this.headedBodies.addKeys(['the', ...variant], head.id);
+        }
+      }
+    }
+  }
+
   /** The title's words without leading words naming the post's own country, if it has them. */
   private withoutLeadingCountry(words: readonly string[], country: string | undefined): string[] | undefined {
     if (!country) return undefined;
@@ -134,6 +172,33 @@ export class KnowledgeBase {
       if (this.conventions.countryOf(words.slice(0, length)) === country) return words.slice(length);
     }
     return undefined;
+  }
+
+  /**
+   * The posts a tenure's own title names besides its post ("China international trade
+   * representative and vice-minister of commerce" also names the vice-ministership), found once.
+   */
+  rolesNamedIn(tenure: Tenure): readonly string[] {
+    if (!tenure.title) return NO_ROLES;
+    let named = this.namedRoles.get(tenure);
+    if (!named) {
+      const words = new TokenStream(tenure.title);
+      const found = new Set<string>();
+      // Only posts of the same country: "co-president (president and co-COO)" at a bank is no presidency.
+      const country = this.data.roles.get(tenure.role)?.country;
+      for (let index = 0; index < words.length; index++) {
+        // A post the title names as held starts it or follows "and", ";" or ","; after "to" or
+        // "of" it is someone else's ("chief of staff to the US trade representative").
+        if (index > 0 && !/[;,/(]|\band\b/.test(words.gapBefore(index)) && words.key(index - 1) !== 'and') continue;
+        const match = this.roleMatcher.matchFrom(words.text, words.tokens, index);
+        if (!match) continue;
+        for (const roleId of match.values) if (roleId !== tenure.role && country && this.data.roles.get(roleId)?.country === country) found.add(roleId);
+        index = match.to - 1;
+      }
+      named = [...found];
+      this.namedRoles.set(tenure, named);
+    }
+    return named;
   }
 
   /** People who go by this surname ("liu" → Liu He, Liu Guozhong, Liu Jianchao...). */
@@ -345,6 +410,19 @@ export class KnowledgeBase {
 
 function sameSource(a: SourceDefinition, b: SourceDefinition): boolean {
   return (a.id !== undefined && a.id === b.id) || (a.url !== undefined && a.url === b.url) || a.title === b.title;
+}
+
+/**
+ * "Ministry of National Defence" is also "the national defence ministry" and "the defence
+ * ministry"; "Department of the Treasury" is "the Treasury Department".
+ */
+function bodyWordOrders(words: readonly string[], bodyHeads: readonly string[]): string[][] {
+  if (words.length < 3 || words[1] !== 'of' || !bodyHeads.includes(words[0]!)) return [];
+  const object = words[2] === 'the' ? words.slice(3) : words.slice(2);
+  if (object.length === 0 || object.length > 3) return [];
+  const orders = [[...object, words[0]!]];
+  if (object.length >= 2) orders.push([object[object.length - 1]!, words[0]!]);
+  return orders;
 }
 
 export function intervalOf(entry: { start?: string | undefined; end?: string | null | undefined }): Interval {

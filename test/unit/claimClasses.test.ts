@@ -39,6 +39,17 @@ const classes: Record<string, Case[]> = {
     ['Qin Gang, foreign minister until July 2023, spoke.', '2025-10-01', []],
     ['Qin Gang, foreign minister from 2022 to 2023, spoke.', '2025-10-01', []],
     ['Qin Gang, foreign minister, spoke about 2023.', '2025-10-01', ['stale-role']],
+    // A semicolon ends a governing phrase's reach; the clause after it may open with its own.
+    ['In 2023 his counterpart was Janet Yellen, the treasury secretary; now it is Scott Bessent, the treasury secretary.', '2025-10-01', []],
+    ['In 2023 his counterpart was Janet Yellen, the treasury secretary; now it is Steven Mnuchin, the treasury secretary.', '2025-10-01', ['stale-role']],
+    ['Wu Yi was the counterpart then; in 2008, Vice-Premier Wang Qishan took over.', '2025-10-01', []],
+    // A time in one coordinate clause does not date the next, unless a "when" clause hangs on it.
+    ['Two generals were expelled in 2024, and the US counterpart, Defence Secretary Lloyd Austin, waited.', '2025-10-01', ['stale-role']],
+    ['Two generals were expelled in 2024, and the US counterpart, Defence Secretary Lloyd Austin, waited.', '2024-10-01', []],
+    ['The last meeting was in Osaka in 2019, when the team was led by Robert Lighthizer (US trade representative) and Liu He (vice-premier).', '2025-10-01', []],
+    ['The last meeting was in Osaka in 2019, and now the team is led by Robert Lighthizer (US trade representative).', '2025-10-01', ['stale-role']],
+    ['His predecessor, Ambassador Burns, spent much of 2024 protesting.', '2025-10-01', []],
+    ['His friend, Ambassador Burns, is protesting.', '2025-10-01', ['stale-role']],
     ['Back in 2019, the talks were led by Robert Lighthizer, the trade representative.', '2025-10-01', []],
     ['Back in 2023, the talks were led by Robert Lighthizer, the trade representative.', '2025-10-01', ['stale-role']],
     ['In the first Trump administration, export controls were drafted by Steven Mnuchin, the treasury secretary.', '2025-10-01', []],
@@ -109,6 +120,14 @@ const classes: Record<string, Case[]> = {
     ['Qin Gang spoke.\n\nQin, the foreign minister, left.', '2025-10-01', ['stale-role']],
     ['Qin Gang spoke, then Qin Yong spoke.\n\nQin, the foreign minister, left.', '2025-10-01', []],
     ['Wang Yi met Wang Wentao.\n\nWang, the commerce minister, spoke.', '2025-10-01', []],
+    // Several people with the surname named in the paragraph: the bare surname is ambiguous.
+    ['Li Qiang, Li Xi and Li Chenggang were there. Li, the defence minister, was not.', '2025-10-01', []],
+    ['Li Shangfu was there. Li, the defence minister, was not.', '2025-10-01', ['stale-role']],
+    // A bare surname is never "never held": it may mean someone the datasets do not have.
+    ['Li Qiang was there. Li, the defence minister, was not.', '2025-10-01', []],
+    // A one-word alias that is also other people's surname ("Li") is a bare surname.
+    ['Li Chenggang arrived.\n\nLi, China\'s envoy to the WTO, spoke.', '2025-10-26', ['stale-role']],
+    ['Li, China\'s envoy to the WTO, spoke.', '2025-10-26', []],
   ],
   '8. compound titles and lists': [
     ['Politburo member and Vice-Premier He Lifeng arrived.', '2025-10-01', []],
@@ -132,6 +151,12 @@ const classes: Record<string, Case[]> = {
     ["Mike Waltz, the country's national security adviser, spoke.", '2025-10-01', ['stale-role']],
     ['Qin Gang, as foreign minister, visited Moscow.', '2025-10-01', ['stale-role']],
     ['Qin Gang, as then foreign minister, visited Moscow.', '2025-10-01', []],
+    ["Jared Kushner, the president's former senior adviser, spoke.", '2019-10-01', ['still-in-role']],
+    ["Jared Kushner, the president's former senior adviser, spoke.", '2022-10-01', []],
+    ['Former ambassador Nicholas Burns spoke.', '2024-10-01', ['still-in-role']],
+    ['Former ambassador Nicholas Burns spoke.', '2025-10-01', []],
+    ['Wei Fenghe, the state councillor for defence, spoke.', '2023-11-14', ['stale-role']],
+    ['Wei Fenghe, the state councillor for defence, spoke.', '2022-11-14', []],
   ],
   '10. title vocabulary as wire copy words it': [
     ['Janet Yellen, the secretary of the Treasury, spoke.', '2025-10-01', ['stale-role']],
@@ -144,6 +169,37 @@ const classes: Record<string, Case[]> = {
     ['Howard Lutnick, the U.S. commerce secretary, spoke.', '2025-10-01', []],
     ['Gina Raimondo, the U.S. commerce secretary, spoke.', '2025-10-01', ['stale-role']],
     ['Qin Gang, the PRC foreign minister, spoke.', '2025-10-01', ['stale-role']],
+    // Country words before the title say whose post it is; a country none of the posts belongs to is a post the datasets lack.
+    ["Katherine Tai, America's top trade negotiator, spoke.", '2025-05-12', ['stale-role']],
+    ["Katherine Tai, America's top trade negotiator, spoke.", '2023-05-12', []],
+    ["Li Chenggang, China's top trade negotiator, spoke.", '2025-05-12', []],
+    ['Nicholas Burns, the ambassador to China, spoke.', '2025-06-01', ['stale-role']],
+    ['Nicholas Burns, the ambassador to China, spoke.', '2023-06-01', []],
+    // A tenure's own title may name a second post ("... and vice-minister of commerce"); a post it names after "to" is someone else's.
+    ['Li Chenggang, the vice-minister of commerce, spoke.', '2025-10-01', []],
+    ['Li Chenggang, the vice-minister of commerce, spoke.', '2024-10-01', ['not-yet-in-role']],
+    ['In 2019, USTR Jamieson Greer flew to Beijing.', '2025-10-01', ['not-yet-in-role']],
+    ['In 2025, USTR Jamieson Greer flew to Beijing.', '2025-10-01', []],
+    // Between two posts with the same head, the nearer one is meant.
+    ['The delegation included Ambassador Xie Feng.', '2021-10-06', ['not-yet-in-role']],
+    ['The delegation included Ambassador Xie Feng.', '2024-10-06', []],
+    // Bodies: "who heads USTR", "who heads the defence ministry".
+    ['Robert Lighthizer, who heads USTR, spoke.', '2021-02-01', ['stale-role']],
+    ['Robert Lighthizer, who heads USTR, spoke.', '2019-02-01', []],
+    ['Li Shangfu, who heads the defence ministry, spoke.', '2024-10-23', ['stale-role']],
+    ['Li Shangfu, who heads the defence ministry, spoke.', '2023-05-23', []],
+    ['Wang Yi directs the foreign-affairs commission office.', '2023-03-01', []],
+    ['Marco Rubio spoke.\n\nRubio, who also runs USAID, was blamed.', '2025-11-01', ['stale-role']],
+    ['Marco Rubio spoke.\n\nRubio, who also runs USAID, was blamed.', '2025-04-01', []],
+    // Full legal names with an initial: "Michael R. Pompeo".
+    ['Michael R. Pompeo, the secretary of state, spoke.', '2021-02-01', ['stale-role']],
+    ['Michael R. Pompeo, the secretary of state, spoke.', '2020-02-01', []],
+  ],
+  '12. tables of names and posts': [
+    ['| Name | Post |\n|---|---|\n| Elon Musk | head of the Department of Government Efficiency |\n| Wang Yi | foreign minister; CFAC office director |', '2025-11-01', ['stale-role']],
+    ['| Name | Post |\n|---|---|\n| Elon Musk | head of the Department of Government Efficiency |', '2025-03-01', []],
+    ['| Name | Former post |\n|---|---|\n| Elon Musk | head of the Department of Government Efficiency |', '2025-11-01', []],
+    ['| Name | Post |\n|---|---|\n| Ding Xuexiang | premier |', '2025-11-01', ['never-held-role']],
   ],
   '11. quiet stays quiet': [
     ['"Qin Gang, the foreign minister, is a friend," he said.', '2025-10-01', []],

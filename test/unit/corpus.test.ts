@@ -1,7 +1,8 @@
 /**
- * Three labelled corpora of memos dated 2019-2025 (24, 20 and 20 memos), each written and labelled
- * against the fact table by someone other than the checker's author, before the checker ran on
- * them. They guard precision and recall on prose the unit cases were not written for.
+ * Four labelled corpora of memos and passages dated 2018-2025 (24, 20, 20 and 44), each written
+ * and labelled against the fact table by someone other than the checker's author, before the
+ * checker ran on them. They guard precision and recall on prose the unit cases were not written
+ * for. Undated memos are judged as of the day each corpus gives.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,12 +12,19 @@ import { memoDate } from '../../src/core/memoDate';
 import { LineIndex } from '../../src/core/text';
 import { builtinKnowledge, repoRoot } from '../support/repo';
 
-for (const name of ['claims-corpus', 'claims-corpus-b', 'claims-corpus-c']) {
+const corpora: Array<{ name: string; today: { year: number; month: number; day: number } }> = [
+  { name: 'claims-corpus', today: { year: 2025, month: 10, day: 31 } },
+  { name: 'claims-corpus-b', today: { year: 2025, month: 10, day: 31 } },
+  { name: 'claims-corpus-c', today: { year: 2025, month: 10, day: 31 } },
+  { name: 'claims-corpus-d', today: { year: 2025, month: 11, day: 1 } },
+];
+
+for (const { name, today } of corpora) {
   const corpus = join(repoRoot, 'test', 'fixtures', name);
   const labels = JSON.parse(readFileSync(join(corpus, 'labels.json'), 'utf8')) as Record<string, Array<{ line: number; ruleId: string }>>;
 
   describe(`claims corpus ${name}: precision and recall on independent memos`, () => {
-  it('finds at least 90% of the labelled mistakes, and at least 90% of what it reports is labelled', () => {
+  it('finds at least 95% of the labelled mistakes, and at least 95% of what it reports is labelled', () => {
     const { kb } = builtinKnowledge();
     const expected = new Set<string>();
     const reported = new Set<string>();
@@ -24,7 +32,7 @@ for (const name of ['claims-corpus', 'claims-corpus-b', 'claims-corpus-c']) {
       for (const entry of entries) expected.add(`${file}:${entry.line} ${entry.ruleId}`);
       const text = readFileSync(join(corpus, file), 'utf8');
       const lines = new LineIndex(text);
-      const date = memoDate(text, { today: { year: 2025, month: 10, day: 31 } }).date;
+      const date = memoDate(text, { today }).date;
       for (const finding of checkMemo(kb, text, { date })) reported.add(`${file}:${lines.positionAt(finding.start).line + 1} ${finding.code}`);
     }
     const hits = [...reported].filter((key) => expected.has(key));
@@ -32,8 +40,8 @@ for (const name of ['claims-corpus', 'claims-corpus-b', 'claims-corpus-c']) {
     const recall = hits.length / expected.size;
     const detail = `false positives: ${[...reported].filter((key) => !expected.has(key)).join(', ') || 'none'}; missed: ${[...expected].filter((key) => !reported.has(key)).join(', ') || 'none'}`;
     assert.ok(expected.size >= 20, 'the corpus should hold at least 20 labelled mistakes');
-    assert.ok(precision >= 0.9, `precision ${precision.toFixed(3)}; ${detail}`);
-    assert.ok(recall >= 0.9, `recall ${recall.toFixed(3)}; ${detail}`);
+    assert.ok(precision >= 0.95, `precision ${precision.toFixed(3)}; ${detail}`);
+    assert.ok(recall >= 0.95, `recall ${recall.toFixed(3)}; ${detail}`);
   });
 });
 }
