@@ -41,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     registerDatasetDiagnostics(store),
     registerDatasetWatcher(store, log),
     registerHover(store),
-    registerStatusBar(),
+    registerStatusBar(claimDiagnostics),
     registerActorCardDocuments(store),
     registerDataCoverageDocuments(store),
     registerCommands(store),

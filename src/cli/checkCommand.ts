@@ -71,7 +71,7 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
     if (memo.problem) io.stderr(`${file}${memo.problem.range ? `:${memo.problem.range.start.line + 1}:${memo.problem.range.start.character + 1}` : ''}: warning: ${memo.problem.message}; using ${describeMemoDate(memo)}\n`);
     const lines = new LineIndex(text);
     const messages: CheckMessage[] = [];
-    for (const finding of checkMemo(knowledge.kb, text, { date: memo.date })) {
+    for (const finding of checkMemo(knowledge.kb, text, { date: memo.date, dateRange: memo.range })) {
       const severity = severities[finding.code];
       if (severity === 'off') continue;
       const start = lines.positionAt(finding.start);
@@ -87,6 +87,15 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
         suggestions: finding.fixes
           .filter((fix) => fix.edits.length === 1)
           .map((fix) => ({ desc: fix.title, fix: { range: [fix.edits[0]!.start, fix.edits[0]!.end] as [number, number], text: fix.edits[0]!.newText } })),
+        ...(finding.related
+          ? {
+              related: finding.related.map((related) => {
+                const from = lines.positionAt(related.start);
+                const to = lines.positionAt(related.end);
+                return { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, message: related.message };
+              }),
+            }
+          : {}),
       });
     }
     results.push({ filePath: file, messages, asOf: describeMemoDate(memo) });

@@ -12,6 +12,8 @@ export interface CheckMessage {
   readonly endLine: number;
   readonly endColumn: number;
   readonly suggestions: ReadonlyArray<{ desc: string; fix: { range: [number, number]; text: string } }>;
+  /** Other places the message is about (data-horizon: the claims not judged), 1-based. */
+  readonly related?: ReadonlyArray<{ line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
 
 export interface FileResult {
@@ -38,6 +40,7 @@ export function formatJson(results: readonly FileResult[]): string {
           endLine: message.endLine,
           endColumn: message.endColumn,
           suggestions: message.suggestions,
+          ...(message.related ? { related: message.related } : {}),
         })),
         errorCount,
         warningCount: result.messages.length - errorCount,
@@ -56,19 +59,24 @@ export function formatStylish(results: readonly FileResult[], cwd: string, color
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
+  let unjudged = 0;
   for (const result of results) {
     if (result.messages.length === 0) continue;
     lines.push('', paint('4', relative(cwd, result.filePath) || result.filePath) + paint('2', `  (as of ${result.asOf})`));
     for (const message of result.messages) {
       if (message.severity === 'error') errors++;
       else warnings++;
+      if (message.ruleId === 'data-horizon') unjudged += message.related?.length ?? 0;
       const level = message.severity === 'error' ? paint('31', 'error') : message.severity === 'warning' ? paint('33', 'warning') : paint('36', message.severity === 'information' ? 'info' : 'hint');
       lines.push(`  ${`${message.line}:${message.column}`.padEnd(8)} ${level.padEnd(color ? 16 : 7)}  ${message.message}  ${paint('2', message.ruleId)}`);
     }
   }
   const total = errors + warnings;
   if (total === 0) return `${paint('32', '✔')} No stale claims in ${results.length} file(s).\n`;
-  lines.push('', paint(errors ? '31;1' : '33;1', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file(s)`), '');
+  lines.push('', paint(errors ? '31;1' : '33;1', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file(s)`));
+  // Silence past the horizon is not "checked and fine": say how much was not judged.
+  if (unjudged > 0) lines.push(paint('36', `ℹ ${unjudged} claim${unjudged === 1 ? '' : 's'} about current posts not judged: the memo date is past the datasets' horizon (data-horizon)`));
+  lines.push('');
   return `${lines.join('\n')}\n`;
 }
 
@@ -107,6 +115,18 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
                 },
               },
             ],
+            ...(message.related
+              ? {
+                  relatedLocations: message.related.map((related, index) => ({
+                    id: index,
+                    message: { text: related.message },
+                    physicalLocation: {
+                      artifactLocation: { uri: relative(cwd, result.filePath).split('\\').join('/'), uriBaseId: 'SRCROOT' },
+                      region: { startLine: related.line, startColumn: related.column, endLine: related.endLine, endColumn: related.endColumn },
+                    },
+                  })),
+                }
+              : {}),
           })),
         ),
         columnKind: 'utf16CodeUnits',

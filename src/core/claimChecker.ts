@@ -6,15 +6,17 @@
 import { findClaims, type Claim, type Span } from './claimFinder';
 import { fixTitles, neverHeldMessage, notYetMessage, onDate, staleMessage, stillInRoleMessage, type Holders } from './claimMessages';
 import { claimTime, type ClaimTime } from './claimTime';
-import { dayRange, type PartialDate } from './dates';
+import { dayRange, formatPartialDate, type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
 import { insideSpans, isDisabled, proseView, quotationSpans } from './markdownRegions';
 import { findDateline } from './memoDate';
 import { sentenceAt, sentenceStarts, timesIn, type TimeMention } from './sentences';
-import { LineIndex } from './text';
+import { LineIndex, type Range } from './text';
 
 export const CLAIM_CODES = ['stale-role', 'not-yet-in-role', 'never-held-role', 'still-in-role'] as const;
 export type ClaimCode = (typeof CLAIM_CODES)[number];
+/** Said of a whole memo: claims in it were past the datasets' horizon and not judged. */
+export const HORIZON_CODE = 'data-horizon';
 
 export interface TextEdit {
   readonly start: number;
@@ -31,14 +33,23 @@ export interface Fix {
   readonly preferred: boolean;
 }
 
-export interface Finding {
-  readonly code: ClaimCode;
-  readonly message: string;
-  /** Offsets of the claim in the memo. */
+export interface RelatedSpan {
   readonly start: number;
   readonly end: number;
-  readonly actorId: string;
-  readonly roleId: string;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly code: ClaimCode | typeof HORIZON_CODE;
+  readonly message: string;
+  /** Offsets of the claim in the memo (for data-horizon, of the line the memo's date comes from). */
+  readonly start: number;
+  readonly end: number;
+  /** The actor and post the verdict is about (not set on data-horizon). */
+  readonly actorId?: string;
+  readonly roleId?: string;
+  /** Other places the finding is about: for data-horizon, the claims that were not judged. */
+  readonly related?: readonly RelatedSpan[];
   /** The date the claim was judged at, and whether the sentence named it. */
   readonly date: PartialDate;
   readonly dateFromSentence: boolean;
@@ -48,6 +59,8 @@ export interface Finding {
 export interface CheckOptions {
   /** The memo's date: used for every sentence that does not name its own time. */
   readonly date: PartialDate;
+  /** Where the memo's date is written (front matter, dateline), for the data-horizon notice. */
+  readonly dateRange?: Range | undefined;
 }
 
 /** One claim being judged: everything the verdict and its fixes need. */
@@ -58,6 +71,8 @@ interface Judgement {
   readonly claim: Claim;
   readonly date: PartialDate;
   readonly dateFromSentence: boolean;
+  /** Told of tenures that could not be judged because the date is past their horizon. */
+  readonly pastHorizon: (entries: readonly TenureOnDate[]) => void;
 }
 
 /** The verdict on one actor and the posts the claim names. */
@@ -79,6 +94,7 @@ export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions
   // Times are found once per sentence, however many claims it holds.
   const timesBySentence = new Map<number, TimeMention[]>();
   const findings: Finding[] = [];
+  const unjudged: Array<{ claim: Claim; entries: readonly TenureOnDate[] }> = [];
   for (const claim of findClaims(kb, prose)) {
     if (insideSpans(quotations, claim.span.start)) continue;
     const [sentenceStart, sentenceEnd] = sentenceAt(starts, prose.length, claim.span.start);
@@ -89,10 +105,36 @@ export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions
       timesBySentence.set(from, sentenceTimes);
     }
     const time = claimTime({ kb, prose, claim, sentenceStart: from, times: sentenceTimes, memoDate: options.date });
-    const finding = judgeInTime(kb, text, lines, claim, time, options.date);
+    let past: readonly TenureOnDate[] = [];
+    const finding = judgeInTime({ kb, text, lines, claim, time, memoDate: options.date, pastHorizon: (entries) => (past = entries) });
     if (finding && !isDisabled(disabled, finding.start, finding.code)) findings.push(finding);
+    else if (!finding && past.length > 0 && !isDisabled(disabled, claim.span.start, HORIZON_CODE)) unjudged.push({ claim, entries: past });
   }
-  return findings;
+  const notice = horizonNotice(lines, options, unjudged);
+  return notice ? [notice, ...findings] : findings;
+}
+
+/**
+ * One notice for the memo when claims in it could not be judged because its date is past the
+ * datasets' horizon: "This memo is dated 2027-01-01; the datasets are verified through 2026-01 for
+ * these posts. 2 claims about current posts were not judged." It stands on the line the date comes
+ * from and lists the claims.
+ */
+function horizonNotice(lines: LineIndex, options: CheckOptions, unjudged: ReadonlyArray<{ claim: Claim; entries: readonly TenureOnDate[] }>): Finding | undefined {
+  if (unjudged.length === 0) return undefined;
+  const counts = new Map<string, number>();
+  for (const { entries } of unjudged) for (const entry of entries) if (entry.horizon) counts.set(formatPartialDate(entry.horizon), (counts.get(formatPartialDate(entry.horizon)) ?? 0) + 1);
+  const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const claims = unjudged.length === 1 ? '1 claim about a current post was' : `${unjudged.length} claims about current posts were`;
+  const message = `This memo is dated ${formatPartialDate(options.date)}; the datasets are verified through ${usual ?? 'an earlier date'} for ${counts.size > 1 ? 'most of these posts' : 'these posts'}. ${claims} not judged.`;
+  const line = options.dateRange?.start.line ?? 0;
+  const start = lines.lineStart(line);
+  const related = unjudged.map(({ claim, entries }) => {
+    const entry = entries[0]!;
+    const post = entry.role?.title ?? tenureTitle(entry);
+    return { start: claim.span.start, end: claim.span.end, message: `Not judged: ${entry.actor.name}'s post of ${post} is verified only through ${entry.horizon ? formatPartialDate(entry.horizon) : 'an earlier date'}.` };
+  });
+  return { code: HORIZON_CODE, message, start, end: Math.max(start, lines.lineEnd(line)), date: options.date, dateFromSentence: false, fixes: [], related };
 }
 
 /**
@@ -100,12 +142,23 @@ export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions
  * is fine if it holds at any point of it: it is judged on each date where the answer may change,
  * and reported (on the first of them) only when it is wrong on all of them.
  */
-function judgeInTime(kb: KnowledgeBase, text: string, lines: LineIndex, claim: Claim, time: ClaimTime | undefined, memoDate: PartialDate): Finding | undefined {
-  if (!time) return judge({ kb, text, lines, claim, date: memoDate, dateFromSentence: false });
-  if (time.kind === 'date') return judge({ kb, text, lines, claim, date: time.date, dateFromSentence: true });
+interface TimedClaim {
+  readonly kb: KnowledgeBase;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly claim: Claim;
+  readonly time: ClaimTime | undefined;
+  readonly memoDate: PartialDate;
+  readonly pastHorizon: (entries: readonly TenureOnDate[]) => void;
+}
+
+function judgeInTime(timed: TimedClaim): Finding | undefined {
+  const { time, memoDate, ...rest } = timed;
+  if (!time) return judge({ ...rest, date: memoDate, dateFromSentence: false });
+  if (time.kind === 'date') return judge({ ...rest, date: time.date, dateFromSentence: true });
   let first: Finding | undefined;
   for (const date of time.dates) {
-    const finding = judge({ kb, text, lines, claim, date, dateFromSentence: true });
+    const finding = judge({ ...rest, date, dateFromSentence: true });
     if (!finding) return undefined;
     first ??= finding;
   }
@@ -186,9 +239,16 @@ function judgeActor(judgement: Judgement, actorId: string, candidateRoleIds: rea
     });
     return { ...base, code: 'never-held-role', roleId: roleIds[0]!, message, fixes: fixesFor(judgement, 'never-held-role', verdict) };
   }
-  if (held.some((entry) => entry.holds === 'unknown')) return undefined;
-  const holding = held.find((entry) => entry.holds === true);
   const allFuture = held.every((entry) => entry.state === 'future');
+  // "then foreign minister", "fired National Security Adviser X": the post at some earlier time,
+  // or at the event; wrong only if it had not begun, whatever is known of the present.
+  if (claim.tense === 'past') return allFuture ? notYet(judgement, verdict, base) : undefined;
+  const unknown = held.filter((entry) => entry.holds === 'unknown');
+  if (unknown.length > 0) {
+    if (unknown.every((entry) => entry.pastHorizon)) judgement.pastHorizon(unknown);
+    return undefined;
+  }
+  const holding = held.find((entry) => entry.holds === true);
 
   if (claim.tense === 'former') {
     if (holding) {
@@ -198,9 +258,6 @@ function judgeActor(judgement: Judgement, actorId: string, candidateRoleIds: rea
     }
     return allFuture ? notYet(judgement, verdict, base) : undefined;
   }
-  // "then foreign minister", "fired National Security Adviser X": the post at some earlier time,
-  // or at the event; wrong only if it had not begun.
-  if (claim.tense === 'past') return allFuture ? notYet(judgement, verdict, base) : undefined;
   if (holding) return undefined;
   if (allFuture) return notYet(judgement, verdict, base);
   const last = [...held].reverse().find((entry) => entry.state === 'former');
@@ -224,10 +281,17 @@ function judgeBySurname(judgement: Judgement, roleIds: string[]): Finding | unde
   const { kb, claim, date } = judgement;
   const holders = claim.actorIds.filter((actorId) => tenuresOf(kb, actorId, roleIds, date).length > 0);
   const asNamed = { ...judgement, claim: { ...claim, bySurname: false } };
-  // A surname only one person in the datasets has ("Commerce Secretary Bessent") names that person.
+  // A surname only one person in the datasets has ("Commerce Secretary Bessent") names that person,
+  // and so does "Former Foreign Minister Wang" when only one Wang ever held the post.
   if (holders.length === 0 && claim.actorIds.length === 1) return judgeActor(asNamed, claim.actorIds[0]!, roleIds);
+  if (holders.length === 1 && claim.tense === 'former') return judgeActor(asNamed, holders[0]!, roleIds);
   if (holders.length === 0) return undefined;
-  if (holders.some((actorId) => tenuresOf(kb, actorId, roleIds, date).some((entry) => entry.holds !== false))) return undefined;
+  const open = holders.flatMap((actorId) => tenuresOf(kb, actorId, roleIds, date).filter((entry) => entry.holds !== false));
+  if (open.length > 0) {
+    // "Foreign Minister Wang" past the horizon is as undecided as "Wang Yi, foreign minister".
+    if (open.every((entry) => entry.holds === 'unknown' && entry.pastHorizon)) judgement.pastHorizon(open);
+    return undefined;
+  }
   // The one they most likely mean: the holder closest in time.
   const byDistance = holders
     .map((actorId) => ({ actorId, distance: Math.min(...tenuresOf(kb, actorId, roleIds, date).map((entry) => distanceInDays(entry, date))) }))
@@ -267,9 +331,14 @@ function neverHeldIsKnowable(judgement: Judgement, actorId: string, roleIds: rea
     // overlap other posts (a Standing Committee member is also a Politburo member).
     return claim.tense === 'current' && busyThen && roleIds.some((roleId) => !isMembership(kb.role(roleId)?.title ?? ''));
   }
-  // Presented as current: the datasets must know who held the post then, or what this person held then.
+  // Presented as current: the datasets must know who held the post then, or what this person held
+  // then, or the post is another country's (a Chinese official is never a US secretary).
   if (claim.tense === 'current') {
-    return busyThen || uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).some((entry) => entry.holds === true));
+    const foreign = actor.country !== undefined && uniqueRoles.every((roleId) => {
+      const country = kb.role(roleId)?.country;
+      return country !== undefined && country !== actor.country;
+    });
+    return foreign || busyThen || uniqueRoles.some((roleId) => kb.holdersOn(roleId, date).some((entry) => entry.holds === true));
   }
   return (
     uniqueRoles.some((roleId) => {

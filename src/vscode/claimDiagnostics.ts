@@ -72,7 +72,8 @@ export class ClaimDiagnostics implements vscode.Disposable {
     if (document.isClosed) return;
     const version = document.version;
     const severities = readSettings(document.uri).severities;
-    const findings = checkMemo(kb, document.getText(), { date: memoDateOf(document).date }).flatMap((finding) => {
+    const memo = memoDateOf(document);
+    const findings = checkMemo(kb, document.getText(), { date: memo.date, dateRange: memo.range }).flatMap((finding) => {
       const severity = severities[finding.code];
       return severity === 'off' ? [] : [{ finding, diagnostic: toDiagnostic(document, finding, severity) }];
     });
@@ -116,6 +117,11 @@ function toDiagnostic(document: vscode.TextDocument, finding: Finding, severity:
   const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
   diagnostic.code = finding.code;
   diagnostic.source = DIAGNOSTIC_SOURCE;
+  if (finding.related) {
+    diagnostic.relatedInformation = finding.related.map(
+      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, new vscode.Range(document.positionAt(related.start), document.positionAt(related.end))), related.message),
+    );
+  }
   return diagnostic;
 }
 

@@ -1,5 +1,11 @@
-/** The memo's as-of date in the status bar, with where it came from, for the active Markdown editor. */
+/**
+ * The memo's as-of date in the status bar, with where it came from, for the active Markdown editor.
+ * When claims in the memo were past the datasets' horizon and not judged, the item turns to its
+ * warning state and says so, so that silence is not read as "checked and fine".
+ */
 import * as vscode from 'vscode';
+import { HORIZON_CODE } from '../core/claimChecker';
+import type { ClaimDiagnostics } from './claimDiagnostics';
 import { formatPartialDate } from '../core/dates';
 import { describeMemoDate } from '../core/memoDate';
 import { isMemo, memoDateOf } from './memoDates';
@@ -7,7 +13,7 @@ import { affectsPresentation, readSettings } from './settings';
 
 export const STATUS_BAR_ID = 'interlocutor.asOf';
 
-export function registerStatusBar(): vscode.Disposable {
+export function registerStatusBar(diagnostics: ClaimDiagnostics): vscode.Disposable {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = 'Interlocutor: Memo Date';
   item.command = { command: 'interlocutor.setMemoDate', title: 'Set Memo Date' };
@@ -22,10 +28,13 @@ export function registerStatusBar(): vscode.Disposable {
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendText(`Interlocutor checks this memo as of ${describeMemoDate(memo)}.`);
     if (memo.problem) tooltip.appendMarkdown('\n\n').appendText(`Not used: ${memo.problem.message}`);
+    const horizon = diagnostics.findingsFor(document).find((entry) => entry.finding.code === HORIZON_CODE)?.finding;
+    if (horizon) tooltip.appendMarkdown('\n\n').appendText(horizon.message);
     tooltip.appendMarkdown('\n\n').appendText(memo.source === 'front matter' ? 'Click to change it.' : 'Click to date this memo in its front matter (as_of).');
     item.tooltip = tooltip;
-    item.backgroundColor = memo.problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.accessibilityInformation = { label: `Memo date ${describeMemoDate(memo)}` };
+    item.text = horizon ? `$(warning) As of ${formatPartialDate(memo.date)}` : item.text;
+    item.backgroundColor = memo.problem || horizon ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.accessibilityInformation = { label: `Memo date ${describeMemoDate(memo)}${horizon ? `. ${horizon.message}` : ''}` };
     item.show();
   };
   update();
@@ -37,6 +46,9 @@ export function registerStatusBar(): vscode.Disposable {
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsPresentation(event)) update();
+    }),
+    diagnostics.onDidCheck((uri) => {
+      if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) update();
     }),
   );
 }

@@ -38,4 +38,25 @@ describe('workbench: stale-claim diagnostics', function () {
     await editor.locator('.view-overlays .cdr.squiggly-warning').waitFor({ state: 'detached', timeout: 30_000 });
     await row.first().waitFor({ state: 'detached', timeout: 30_000 });
   });
+
+  it('turns the status bar to its warning state when claims are past the horizon, and says why', async () => {
+    const { page } = workbench();
+    await openFile(page, 'memos/outlook-2027.md');
+    const item = page.locator('.statusbar-item[id$="interlocutor.asOf"]').filter({ hasText: /As of 2027-01-01/ }).first();
+    await item.waitFor({ timeout: 30_000 });
+    // The warning state: VS Code paints an item with statusBarItem.warningBackground differently.
+    await page.waitForFunction(
+      () => {
+        const element = Array.from(document.querySelectorAll('.statusbar-item')).find((candidate) => /As of 2027-01-01/.test(candidate.textContent ?? ''));
+        if (!(element instanceof HTMLElement)) return undefined;
+        // 1.100 marks the item's kind in a class and paints the theme colour inline.
+        return /warning/.test(element.className) || element.style.backgroundColor !== '' ? true : undefined;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    assert.match((await item.getAttribute('aria-label')) ?? '', /1 claim about a current post was not judged/);
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, 'status-bar-horizon.png') });
+  });
 });

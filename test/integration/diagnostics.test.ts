@@ -53,6 +53,26 @@ describe('stale-claim diagnostics and quick fixes in the extension host', () => 
     for (const diagnostic of diagnostics) assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
   });
 
+  it('says once, on the date line, which claims were past the horizon and not judged', async () => {
+    const judged = await checkedMemo(api, memo('2026-03-01', 'Former foreign minister Wang Yi spoke.'));
+    assert.deepEqual(ours(judged.uri).map((diagnostic) => diagnostic.code), ['still-in-role']);
+    const document = await checkedMemo(api, memo('2027-01-01', 'Former foreign minister Wang Yi spoke.\n\nForeign Minister Wang Yi met Treasury Secretary Scott Bessent.'));
+    const [notice, ...others] = ours(document.uri);
+    assert.equal(others.length, 0);
+    assert.ok(notice);
+    assert.equal(notice.code, 'data-horizon');
+    assert.equal(notice.severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(notice.range.start.line, 2, 'on the as_of line');
+    assert.match(notice.message, /^This memo is dated 2027-01-01; the datasets are verified through 2026-0\d for (?:these|most of these) posts\. 3 claims about current posts were not judged\.$/);
+    assert.deepEqual(
+      notice.relatedInformation?.map((related) => document.getText(related.location.range)),
+      ['Former foreign minister Wang Yi', 'Foreign Minister Wang Yi', 'Treasury Secretary Scott Bessent'],
+    );
+    await withSetting('interlocutor.severity.data-horizon', 'off', async () => {
+      await waitFor(api.onDidCheckMemo, () => (ours(document.uri).length === 0 ? true : undefined), 'the notice to be switched off');
+    });
+  });
+
   // [what, memo body, date, code, fix title pattern, expected body after the fix]
   const fixes: Array<[string, string, string, string, RegExp, string]> = [
     ['make a stale claim historical with "former"', "Qin Gang, China's foreign minister, spoke.", '2025-10-23', 'stale-role', /"former"/, "Qin Gang, China's former foreign minister, spoke."],

@@ -110,6 +110,22 @@ describe('command line: check', () => {
     assert.match(stdout, /✖ 1 problem \(0 errors, 1 warning\) in 1 file\(s\)/);
   });
 
+  it('reports claims past the horizon as data-horizon in JSON, SARIF and the stylish summary', () => {
+    const dir = workspace({ 'memo.md': '---\nas_of: 2027-01-01\n---\n\nFormer foreign minister Wang Yi spoke.\n', 'judged.md': '---\nas_of: 2026-03-01\n---\n\nFormer foreign minister Wang Yi spoke.\n' });
+    const json = JSON.parse(cli(['check', 'memo.md', 'judged.md', '--format', 'json'], dir).stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number; severity: number; related?: Array<{ line: number; message: string }> }> }>;
+    const [judged, past] = json;
+    assert.deepEqual(judged!.messages.map((message) => message.ruleId), ['still-in-role']);
+    assert.deepEqual(past!.messages.map((message) => [message.ruleId, message.line, message.severity]), [['data-horizon', 2, 1]]);
+    assert.deepEqual(past!.messages[0]!.related?.map((related) => related.line), [5]);
+    const sarif = JSON.parse(cli(['check', 'memo.md', '--format', 'sarif'], dir).stdout);
+    assert.equal(sarif.runs[0].results[0].ruleId, 'data-horizon');
+    assert.equal(sarif.runs[0].results[0].level, 'note');
+    assert.equal(sarif.runs[0].results[0].relatedLocations[0].physicalLocation.region.startLine, 5);
+    const { stdout } = cli(['check', 'memo.md'], dir);
+    assert.match(stdout, /This memo is dated 2027-01-01; the datasets are verified through 2026-03 for these posts\. 1 claim about a current post was not judged\./);
+    assert.match(stdout, /1 claim about current posts not judged: the memo date is past the datasets' horizon \(data-horizon\)/);
+  });
+
   it('reproduces the findings documented in examples/README.md', () => {
     const { stdout } = cli(['check', 'examples', '--format', 'json'], repoRoot);
     const found = (JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ line: number; column: number; ruleId: string }> }>).flatMap((result) =>

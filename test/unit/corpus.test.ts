@@ -33,7 +33,7 @@ for (const { name, today } of corpora) {
       const text = readFileSync(join(corpus, file), 'utf8');
       const lines = new LineIndex(text);
       const date = memoDate(text, { today }).date;
-      for (const finding of checkMemo(kb, text, { date })) reported.add(`${file}:${lines.positionAt(finding.start).line + 1} ${finding.code}`);
+      for (const finding of checkMemo(kb, text, { date })) if (finding.code !== 'data-horizon') reported.add(`${file}:${lines.positionAt(finding.start).line + 1} ${finding.code}`);
     }
     const hits = [...reported].filter((key) => expected.has(key));
     const precision = hits.length / reported.size;

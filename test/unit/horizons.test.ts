@@ -4,6 +4,7 @@
  * same question, so cards, completion by post, the Channels view and the checker agree.
  */
 import * as assert from 'node:assert/strict';
+import { checkMemo } from '../../src/core/claimChecker';
 import { actorCardModel, renderActorCardText } from '../../src/core/actorCard';
 import { channelGroups } from '../../src/core/channelTree';
 import { CompletionIndex } from '../../src/core/completion';
@@ -316,5 +317,60 @@ describe('the data-horizon code', () => {
     assert.equal(DEFAULT_SEVERITY['data-horizon'], 'information');
     assert.equal(severityConfig((code) => (code === 'data-horizon' ? 'off' : undefined))['data-horizon'], 'off');
     assert.equal(severityConfig(() => 'loud')['data-horizon'], 'information');
+  });
+});
+
+describe('the checker past the horizon: every claim shape the same, and said once', () => {
+  const { kb } = builtinKnowledge();
+  // Wang Yi's foreign ministry is verified to 2026-03: judged on 2026-03-01, not judged on 2027-01-01.
+  const shapes: Array<[shape: string, line: string, judged: string | null]> = [
+    ['former, before the name', 'Former foreign minister Wang Yi spoke.', 'still-in-role'],
+    ['former, in apposition', 'Wang Yi, the former foreign minister, spoke.', 'still-in-role'],
+    ['title and surname, former', 'Former Foreign Minister Wang spoke.', 'still-in-role'],
+    ['title before the full name', 'Foreign Minister Wang Yi spoke.', null],
+    ['title and surname', 'Foreign Minister Wang spoke.', null],
+    ['apposition', "Wang Yi, China's foreign minister, spoke.", null],
+    ['parenthesis', 'Wang Yi (foreign minister) spoke.', null],
+    ['relative clause', 'Wang Yi, who is foreign minister, spoke.', null],
+    ['predicate', 'Wang Yi is foreign minister.', null],
+    ['present perfect', 'Wang Yi has served as foreign minister since 2023.', null],
+  ];
+  for (const [shape, line, judged] of shapes) {
+    it(`${shape}: ${judged ?? 'quiet'} on 2026-03-01, not judged and counted on 2027-01-01`, () => {
+      const before = checkMemo(kb, line, { date: partialDate('2026-03-01') }).map((finding) => finding.code);
+      assert.deepEqual(before, judged ? [judged] : []);
+      const after = checkMemo(kb, line, { date: partialDate('2027-01-01') });
+      assert.deepEqual(
+        after.map((finding) => finding.code),
+        ['data-horizon'],
+      );
+      assert.equal(after[0]!.related?.length, 1);
+      assert.match(after[0]!.message, /^This memo is dated 2027-01-01; the datasets are verified through 2026-03 for these posts\. 1 claim about a current post was not judged\.$/);
+    });
+  }
+
+  it('still judges what the data decides past the horizon: an ended post, a post never held, a historical form', () => {
+    const memo = 'Qin Gang, the foreign minister, spoke.\n\nWang Yi, the commerce secretary, spoke.\n\nWang Yi, then foreign minister, spoke.';
+    assert.deepEqual(
+      checkMemo(kb, memo, { date: partialDate('2027-01-01') }).map((finding) => finding.code),
+      ['stale-role', 'never-held-role'],
+    );
+  });
+
+  it('puts the notice on the line the date comes from and lists every claim not judged', () => {
+    const memo = '---\ntitle: t\nas_of: 2027-01-01\n---\n\nForeign Minister Wang Yi met Treasury Secretary Scott Bessent.\n';
+    const findings = checkMemo(kb, memo, { date: partialDate('2027-01-01'), dateRange: { start: { line: 2, character: 7 }, end: { line: 2, character: 17 } } });
+    assert.equal(findings.length, 1);
+    const notice = findings[0]!;
+    assert.equal(memo.slice(notice.start, notice.end), 'as_of: 2027-01-01');
+    assert.deepEqual(
+      notice.related?.map((related) => memo.slice(related.start, related.end)),
+      ['Foreign Minister Wang Yi', 'Treasury Secretary Scott Bessent'],
+    );
+    assert.match(notice.message, /2 claims about current posts were not judged/);
+  });
+
+  it('a memo with nothing past the horizon gets no notice', () => {
+    assert.deepEqual(checkMemo(kb, 'Foreign Minister Wang Yi spoke.', { date: partialDate('2025-10-01') }), []);
   });
 });
