@@ -555,22 +555,29 @@ function titleInsideMention(finder: Finder, mention: Mention, first: number): Cl
   // "President-elect Trump": a title still to come is no claim about the present.
   if (finder.conventions.futureAfterTitle.has(words.key(role.to))) return undefined;
   const surname = words.at(role.to)!;
-  const lead = leadingWords(finder, role.from);
   const named = [...new Set([...mention.actorIds, ...(role.to === last - 1 ? kb.actorsWithSurname(surname.key) : [])])];
-  // A bare head ("Secretary Raimondo") names only people who held a post with that head.
-  const candidates = role.byHead ? named.filter((actorId) => heldAnyOf(kb, actorId, role.roleIds)) : named;
+  return surnameClaim(finder, role, { start: surname.start, end: mention.end }, named);
+}
+
+/**
+ * A title bound to a surname: the claim names whoever among `named` may hold the post. A bare head
+ * ("Secretary Raimondo") names only people who held a post with that head.
+ */
+function surnameClaim(finder: Finder, role: RolePhrase, actorSpan: Span, named: readonly string[]): Claim | undefined {
+  const candidates = role.byHead ? named.filter((actorId) => heldAnyOf(finder.kb, actorId, role.roleIds)) : named;
   if (candidates.length === 0) return undefined;
-  const tense = lead.tense !== 'current' ? lead.tense : (tenseOfEvent(eventBefore(finder, lead.from)) ?? tenseAfter(finder, mention.end)?.tense ?? 'current');
+  const lead = leadingWords(finder, role.from);
+  const tense = lead.tense !== 'current' ? lead.tense : (tenseOfEvent(eventBefore(finder, lead.from)) ?? tenseAfter(finder, actorSpan.end)?.tense ?? 'current');
   return makeClaim(finder, {
     shape: 'title-surname',
-    actorSpan: { start: surname.start, end: mention.end },
+    actorSpan,
     actorIds: candidates,
     bySurname: true,
     role,
     tense,
     marker: lead.marker,
     fromToken: lead.from,
-    end: mention.end,
+    end: actorSpan.end,
     insertAt: lead.insertAt,
   });
 }
@@ -595,25 +602,7 @@ function titleSurnameClaim(finder: Finder, role: RolePhrase, mentionStarts: Read
   ) {
     return undefined;
   }
-  const candidates = kb.actorsWithSurname(surname.key);
-  if (candidates.length === 0) return undefined;
-  // A bare head only counts in title case before a name, and only for people who held such a post.
-  const holders = role.byHead ? candidates.filter((actorId) => heldAnyOf(kb, actorId, role.roleIds)) : candidates;
-  if (holders.length === 0) return undefined;
-  const lead = leadingWords(finder, role.from);
-  const tense = lead.tense !== 'current' ? lead.tense : (tenseOfEvent(eventBefore(finder, lead.from)) ?? tenseAfter(finder, surname.end)?.tense ?? 'current');
-  return makeClaim(finder, {
-    shape: 'title-surname',
-    actorSpan: { start: surname.start, end: surname.end },
-    actorIds: holders,
-    bySurname: true,
-    role,
-    tense,
-    marker: lead.marker,
-    fromToken: lead.from,
-    end: surname.end,
-    insertAt: lead.insertAt,
-  });
+  return surnameClaim(finder, role, { start: surname.start, end: surname.end }, kb.actorsWithSurname(surname.key));
 }
 
 function heldAnyOf(kb: KnowledgeBase, actorId: string, roleIds: readonly string[]): boolean {
