@@ -10,7 +10,7 @@ import { dayRange, formatPartialDate, type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
 import { insideSpans, isDisabled, proseView, quotationSpans } from './markdownRegions';
 import { findDateline } from './memoDate';
-import { sentenceAt, sentenceStarts, timesIn, type TimeMention } from './sentences';
+import { relativeTimesIn, sentenceAt, sentenceStarts, timesIn, type TimeMention } from './sentences';
 import { LineIndex, type Range } from './text';
 
 export const CLAIM_CODES = ['stale-role', 'not-yet-in-role', 'never-held-role', 'still-in-role'] as const;
@@ -101,7 +101,7 @@ export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions
     const from = Math.max(sentenceStart, Math.min(datelineEnd, claim.span.start));
     let sentenceTimes = timesBySentence.get(from);
     if (!sentenceTimes) {
-      sentenceTimes = timesIn(prose, from, sentenceEnd);
+      sentenceTimes = [...timesIn(prose, from, sentenceEnd), ...relativeTimesIn(prose, from, sentenceEnd, options.date)];
       timesBySentence.set(from, sentenceTimes);
     }
     const time = claimTime({ kb, prose, claim, sentenceStart: from, times: sentenceTimes, memoDate: options.date });
@@ -154,7 +154,10 @@ interface TimedClaim {
 
 function judgeInTime(timed: TimedClaim): Finding | undefined {
   const { time, memoDate, ...rest } = timed;
-  if (!time) return judge({ ...rest, date: memoDate, dateFromSentence: false });
+  // "former" speaks from the time of writing, whatever time the sentence is set in: "former
+  // Commerce Secretary Gina Raimondo visited Beijing in 2023" is right in 2025.
+  if (!time || rest.claim.tense === 'former') return judge({ ...rest, date: memoDate, dateFromSentence: false });
+  if (time.kind === 'past') return judge({ ...rest, claim: { ...rest.claim, tense: rest.claim.tense === 'current' ? 'past' : rest.claim.tense }, date: memoDate, dateFromSentence: true });
   if (time.kind === 'date') return judge({ ...rest, date: time.date, dateFromSentence: true });
   let first: Finding | undefined;
   for (const date of time.dates) {
@@ -203,7 +206,12 @@ function resolveByRole(kb: KnowledgeBase, actorIds: readonly string[], roleIds: 
  * international trade representative and vice-minister of commerce" is also a vice-ministership).
  */
 function tenuresOf(kb: KnowledgeBase, actorId: string, roleIds: readonly string[], date: PartialDate): TenureOnDate[] {
-  return kb.tenuresOn(actorId, date).filter((entry) => roleIds.includes(entry.tenure.role) || kb.rolesNamedIn(entry.tenure).some((roleId) => roleIds.includes(roleId)));
+  return kb.tenuresOn(actorId, date).filter((entry) => postsOf(kb, entry).some((roleId) => roleIds.includes(roleId)));
+}
+
+/** The posts a tenure holds: its own, the broader posts it is a kind of, and those its title names. */
+function postsOf(kb: KnowledgeBase, entry: TenureOnDate): string[] {
+  return [entry.tenure.role, ...kb.rolesImpliedBy(entry.tenure.role), ...kb.rolesNamedIn(entry.tenure)];
 }
 
 /** "president" names two posts; the ones that matter are those this person held, else those of their country. */
@@ -212,7 +220,7 @@ function verdictFor(judgement: Judgement, actorId: string, candidateRoleIds: rea
   const actor = kb.actor(actorId);
   if (!actor) return undefined;
   const held = tenuresOf(kb, actorId, candidateRoleIds, date);
-  const heldIds = candidateRoleIds.filter((roleId) => held.some((entry) => entry.tenure.role === roleId || kb.rolesNamedIn(entry.tenure).includes(roleId)));
+  const heldIds = candidateRoleIds.filter((roleId) => held.some((entry) => postsOf(kb, entry).includes(roleId)));
   if (heldIds.length > 0) return { actorId, roleIds: heldIds, held };
   // A bare head ("the ambassador") names only the posts with that head this person held.
   if (claim.byHead) return undefined;
@@ -263,9 +271,10 @@ function judgeActor(judgement: Judgement, actorId: string, candidateRoleIds: rea
   const last = [...held].reverse().find((entry) => entry.state === 'former');
   if (!last) return undefined;
   const again = held.find((entry) => entry.state === 'future' && entry.tenure.role === last.tenure.role);
-  // "Ambassador Xie Feng" between his posts in Jakarta and Washington: the nearer post is the one meant.
+  // "Ambassador Xie Feng" between his posts in Jakarta and Washington: the title anticipates the
+  // later post (an anachronism) rather than recalling the earlier one.
   const next = held.find((entry) => entry.state === 'future');
-  if (!again && next && distanceInDays(next, date) < distanceInDays(last, date)) return notYet(judgement, verdict, base, next);
+  if (!again && next && next.tenure.role !== last.tenure.role) return notYet(judgement, verdict, base, next);
   const message = staleMessage({ actor: actor.name, post: postTitle(last), endedOn: last.tenure.end ?? undefined, resumedOn: again?.tenure.start, date, holders: holdersOn(kb, roleIds, date) });
   return { ...base, code: 'stale-role', roleId: last.tenure.role, message, fixes: fixesFor(judgement, 'stale-role', verdict) };
 }

@@ -122,7 +122,7 @@ const ROLE_END = /^(?:[ \t]*(?:[,.;:!?)\]|"'\u201d\u2019\u2014\u2013]|-{2}|\r?\n
 
 /** Phrases after a role that place it in the past: "at the time", "in Mr Trump's first term". */
 const PAST_AFTER_ROLE =
-  /^[^.;!?\n]{0,40}?\b((?:at the time|at that time|back then|in (?:his|her|their|(?:Mr|Ms|Mrs|President)\.? \p{Lu}[\p{L}]+['\u2019]s|\p{Lu}[\p{L}]+['\u2019]s) (?:first|second|third|previous|last|earlier|former) (?:term|administration|stint|government)|in the (?:first|second|previous|last|earlier|former) (?:\p{Lu}[\p{L}]+ )?(?:term|administration|government)|under (?:President |Mr\.? |Ms\.? )?\p{Lu}[\p{L}]+|(?:until|till|up to|through)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:\p{Lu}\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}|from\s+(?:\p{Lu}\p{L}+\s+)?(?:19|20)\d{2}\s*(?:to|until|till|through|[-\u2013])|between\s+(?:\p{Lu}\p{L}+\s+)?(?:19|20)\d{2}\s+and|(?:19|20)\d{2}\s*[-\u2013]\s*(?:19|20)?\d{2}\b))/u;
+  /^[^.;!?\n]{0,40}?\b((?:at the time|at that time|back then|in (?:his|her|their|(?:Mr|Ms|Mrs|President)\.? \p{Lu}[\p{L}]+['\u2019]s|\p{Lu}[\p{L}]+['\u2019]s) (?:first|second|third|previous|last|earlier|former) (?:term|administration|stint|government)|in the (?:first|second|previous|last|earlier|former) (?:\p{Lu}[\p{L}]+ )?(?:term|administration|government)|under (?:President |Mr\.? |Ms\.? )?\p{Lu}[\p{L}]+|(?:until|till|up to|through)\s+(?:(?:early|late|mid)[- ]?\s*)?(?:\p{Lu}\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2}|(?:until|till)\s+(?:recently|lately|last\s+(?:week|month|year)|earlier\s+this\s+(?:week|month|year))|from\s+(?:\p{Lu}\p{L}+\s+)?(?:19|20)\d{2}\s*(?:to|until|till|through|[-\u2013])|between\s+(?:\p{Lu}\p{L}+\s+)?(?:19|20)\d{2}\s+and|(?:19|20)\d{2}\s*[-\u2013]\s*(?:19|20)?\d{2}\b))/u;
 
 /** What may follow the body after "heads", "runs": punctuation, or a word that starts another phrase. */
 const BODY_END = /^(?:[ \t]*(?:[,.;:!?)\]"'\u201d\u2019\u2014\u2013]|\r?\n|$)|[ \t]+(?:and|but|while|since|until|in|on|at|with|from|as|when|where|after|before|during|for|which|who|whose|that|is|was|has|had)\b)/;
@@ -332,13 +332,25 @@ function tenseAfter(finder: Finder, offset: number): { tense: Tense; marker?: Sp
   // "Defence Minister Wei Fenghe was replaced", "X, the national security adviser, was fired".
   const eventStart = words.indexAt(offset);
   if (/^[ \t]*,?[ \t]*\r?\n?[ \t]*$/.test(text.slice(offset, words.startOf(eventStart)))) {
-    const event = conventions.eventsAfter.matchFrom(text, words.tokens, eventStart);
+    const event = conventions.eventsAfter.matchFrom(text, words.tokens, eventStart) ?? eventAfterAdverbs(finder, eventStart);
     if (event) return { tense: event.values[0] === 'end' ? 'past' : 'future' };
   }
   const past = PAST_AFTER_ROLE.exec(after);
   if (past) return { tense: 'past', marker: { start: offset + past[0].length - past[1]!.length, end: offset + past[0].length } };
   return undefined;
 }
+
+/** "State Councillor Qin Gang was also removed": an auxiliary, adverbs, then an event's participle. */
+function eventAfterAdverbs(finder: Finder, at: number): PhraseMatch<'end' | 'start'> | undefined {
+  const { words, conventions } = finder;
+  if (!AUXILIARIES.has(words.key(at))) return undefined;
+  let next = at + 1;
+  if (words.key(next) === 'been') next++;
+  for (let steps = 0; steps < 2 && conventions.leadWords.matchFrom(words.text, words.tokens, next)?.values[0] === 'modifier'; steps++) next++;
+  return next > at + 1 ? conventions.eventParticiples.matchFrom(words.text, words.tokens, next) : undefined;
+}
+
+const AUXILIARIES = new Set(['was', 'were', 'has', 'had', 'have']);
 
 /** "Trump fired National Security Adviser Mike Waltz", "the ouster of Foreign Minister Qin". */
 function eventBefore(finder: Finder, from: number): 'end' | 'start' | undefined {
@@ -358,7 +370,7 @@ function tenseOfEvent(event: 'end' | 'start' | undefined): Tense | undefined {
  * mention is a bare surname that refers back to someone named earlier.
  */
 function claimsAfter(finder: Finder, mention: Mention, byReference: boolean): Claim[] {
-  const { words, conventions, kb } = finder;
+  const { words, conventions } = finder;
   const text = words.text;
   // Emphasis closing around the name ("**Wang Shouwen**, China's ...") is not part of the sentence.
   const emphasis = /^[*_]{1,3}/.exec(text.slice(mention.end, mention.end + 3))?.[0].length ?? 0;
@@ -382,6 +394,8 @@ function claimsAfter(finder: Finder, mention: Mention, byReference: boolean): Cl
   else if (comma || /^[ \t]+$|^[ \t]*\r?\n[ \t]*$/.test(gap)) {
     const relative = words.key(next) === 'who';
     let linkAt = relative ? next + 1 : next;
+    // "who, as US trade representative, continues ...": the post held while doing it.
+    if (relative && words.key(linkAt) === 'as' && words.joinedToPrevious(linkAt + 1)) return claimsFromPhrase(finder, { mention, byReference, shape: 'relative', linkTense: 'current', phraseIndex: linkAt + 1, postVerb: false });
     // "who also runs", "who now serves as": adverbs before the verb.
     for (let steps = 0; steps < 2 && conventions.leadWords.matchFrom(text, words.tokens, linkAt)?.values[0] === 'modifier' && !conventions.links.matchFrom(text, words.tokens, linkAt); steps++) linkAt++;
     const link = conventions.links.matchFrom(text, words.tokens, linkAt);
@@ -396,12 +410,39 @@ function claimsAfter(finder: Finder, mention: Mention, byReference: boolean): Cl
     } else if (comma && !relative) shape = 'appositive';
     else return [];
   } else return [];
+  return claimsFromPhrase(finder, { mention, byReference, shape, linkTense, phraseIndex, postVerb });
+}
 
+/** What links a name to the words of its post: the shape, the tense the link gives, where the post's words start. */
+interface PhraseLink {
+  readonly mention: Mention;
+  readonly byReference: boolean;
+  readonly shape: ClaimShape;
+  readonly linkTense: Tense;
+  readonly phraseIndex: number;
+  /** "heads", "runs": the words after the link name a body, not a title. */
+  readonly postVerb: boolean;
+}
+
+/** The claims made by the post words that start at `link.phraseIndex`, after a name. */
+function claimsFromPhrase(finder: Finder, link: PhraseLink): Claim[] {
+  const { words, kb } = finder;
+  const text = words.text;
+  const { mention, byReference, shape, linkTense, phraseIndex, postVerb } = link;
   let role: RolePhrase | undefined;
   let lead: LeadingWords;
   if (postVerb) {
-    // "who heads the Treasury": the body names the post of its head.
-    const body = kb.headedBodies.matchFrom(text, words.tokens, phraseIndex);
+    // "who heads the Treasury": the body names the post of its head. Adjectives may come between
+    // "the" and the body ("who leads the new Department of Government Efficiency").
+    let bodyAt = phraseIndex;
+    let body = kb.headedBodies.matchFrom(text, words.tokens, bodyAt);
+    if (!body && words.key(bodyAt) === 'the') {
+      bodyAt++;
+      while (!body && bodyAt < phraseIndex + 3 && finder.conventions.leadWords.matchFrom(text, words.tokens, bodyAt)?.values[0] === 'modifier') {
+        bodyAt++;
+        body = kb.headedBodies.matchFrom(text, words.tokens, bodyAt);
+      }
+    }
     if (!body) return [];
     role = { roleIds: body.values, from: body.from, to: body.to, byHead: false };
     lead = { from: body.from, tense: 'current', insertAt: words.startOf(body.from) };
@@ -476,9 +517,10 @@ function claimsAfter(finder: Finder, mention: Mention, byReference: boolean): Cl
 function claimsBefore(finder: Finder, mention: Mention, first: number, usedRoles: ReadonlySet<number>, mentionEnds: ReadonlySet<number>): Claim[] {
   const { words, conventions } = finder;
   if (first === 0) return [];
-  // Ranks and honorifics between the title and the name ("Admiral", "Mr").
+  // Ranks and honorifics between the title and the name ("Admiral", "Mr"), unless the word ends a
+  // title itself ("Navy Commander Dong Jun").
   let nameFrom = first;
-  for (let steps = 0; steps < 3; steps++) {
+  for (let steps = 0; steps < 3 && !rolePhraseBefore(finder, nameFrom, { heads: false }); steps++) {
     const rank = conventions.honorificsAndRanks.matchBefore(words.text, words.tokens, nameFrom);
     if (!rank || !words.joinedToPrevious(nameFrom) || !words.at(rank.from)?.capitalized) break;
     nameFrom = rank.from;
@@ -696,7 +738,8 @@ function listClaims(finder: Finder, mentions: readonly Mention[], listed: Set<Me
     const roles = items.map(({ from, to }) => {
       let object = words.tokens.slice(from, to).map((token) => token.key);
       if (object[0] === 'the') object = object.slice(1);
-      const forms = objectOf ? [[...head, 'of', ...object], [...head, 'of', 'the', ...object], [...object, ...head]] : [[...object, ...head]];
+      // An item may be a whole title of its own: "... treasury and commerce and the trade representative".
+      const forms = objectOf ? [[...head, 'of', ...object], [...head, 'of', 'the', ...object], [...object, ...head], object] : [[...object, ...head], object];
       for (const form of forms) {
         const ids = kb.roleMatcher.lookupKeys(form);
         if (ids.length > 0) return ids;

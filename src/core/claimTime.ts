@@ -15,6 +15,8 @@ import { TokenStream } from './tokenStream';
 export type ClaimTime =
   /** A point in time: the claim is judged on that date. */
   | { readonly kind: 'date'; readonly date: PartialDate }
+  /** An unstated past ("For three years X, the head of Y, was ..."): the claim is historical. */
+  | { readonly kind: 'past' }
   /** A period: the claim is judged on each date where the answer may change. */
   | { readonly kind: 'period'; readonly dates: readonly PartialDate[] };
 
@@ -35,6 +37,7 @@ const NEAR = 400;
 export function claimTime(query: ClaimTimeQuery): ClaimTime | undefined {
   const period = leaderPeriod(query);
   if (period) return period;
+  if (pastDuration(query)) return { kind: 'past' };
   const { claim, times } = query;
   const near = times.filter((time) => time.end >= claim.span.start - NEAR && time.start <= claim.span.end + NEAR && timeDatesClaim(query, time));
   const time = timeNearest(near, claim.span.start, claim.span.end);
@@ -85,7 +88,10 @@ function timeDatesClaim(query: ClaimTimeQuery, time: TimeMention): boolean {
     // time elsewhere dates only its own clause: "... were expelled in 2024, and the previous
     // counterpart, Defence Secretary Lloyd Austin, had ..." is not set in 2024, but "... the 2019
     // Osaka meeting, when the team was led by Robert Lighthizer" is.
-    const opening = clauseStart === 0 && first !== undefined && kb.conventions.timeOpeners.has(first);
+    // So does a short phrase between commas that opens with a time word: "..., in Osaka in 2019, Trump was flanked by ...".
+    const clauseWords = lead.slice(clauseStart).match(/[\p{L}\p{N}]+/gu) ?? [];
+    const aside = clauseStart > 0 && clauseWord !== undefined && kb.conventions.timeOpeners.has(clauseWord) && clauseWords.length <= 5 && /^[^,;:\u2014\u2013(]{0,30},/.test(toClaim);
+    const opening = aside || (clauseStart === 0 && first !== undefined && kb.conventions.timeOpeners.has(first));
     const whenClause = /[,\u2014\u2013(]\s*when\b/i.test(toClaim);
     if (!opening && CLAUSE_BREAK.test(toClaim) && !whenClause) return false;
     return !/\b(?:since|from|until|till|between)\s+(?:\S+\s+){0,2}$/i.test(lead);
@@ -93,8 +99,22 @@ function timeDatesClaim(query: ClaimTimeQuery, time: TimeMention): boolean {
   const between = prose.slice(claim.span.end, Math.min(time.start, claim.span.end + NEAR));
   if (/\b(?:who|which|whose|whom|since|once|until|till)\b/i.test(between)) return false;
   if (/\b(?:is|are|am|has|have|remains?|says|will|would|can|continues?|still)\b/i.test(between)) return false;
-  return POINT_IN_TIME.test(between);
+  // "left Washington last month": a relative time is an adverb of its own, with no preposition.
+  return time.relative === true || POINT_IN_TIME.test(between);
 }
+
+/**
+ * "For three years Liu Jianchao, the head of the International Department, was ...": a duration
+ * that opens the sentence, with a past-tense verb after the claim, sets it in a finished past.
+ */
+function pastDuration(query: ClaimTimeQuery): boolean {
+  const { prose, claim, sentenceStart } = query;
+  if (claim.span.start - sentenceStart > 120) return false;
+  if (!DURATION_OPENER.test(prose.slice(sentenceStart, claim.span.start))) return false;
+  return /^[\s,*_]*(?:was|were|had|served|led|ran|headed|remained)\b/.test(prose.slice(claim.span.end, claim.span.end + 40));
+}
+
+const DURATION_OPENER = /^[\s>*_-]*(?:for|over)\s+(?:the\s+(?:past|last|next)\s+)?(?:[\p{L}\d-]+\s+){0,2}(?:years?|months?|decades?)\b/iu;
 
 /**
  * "Under Biden, ...", "During Trump's first term, ...", "In the first Trump administration, ...":
@@ -128,9 +148,9 @@ function leaderPeriod(query: ClaimTimeQuery): ClaimTime | undefined {
     ordinal ??= conventions.conventions.eraWords.ordinals[words.key(term.from)];
     at = term.to;
   }
-  // The phrase must close: a comma, or the claim right after it.
+  // "Under Biden's ..." is about something of Biden's, not a period.
   const rest = words.text.slice(words.endOf(at - 1));
-  if (!/^\s*(?:,|$)/.test(rest)) return undefined;
+  if (/^['\u2019]/.test(rest)) return undefined;
   const periods = ordinal !== undefined ? leader.periods.slice(ordinal - 1, ordinal) : leader.periods;
   if (periods.length === 0) return undefined;
   return { kind: 'period', dates: sampleDates(kb, claim, periods, memoDate) };

@@ -45,6 +45,8 @@ export interface Conventions {
   readonly plurals: Readonly<Record<string, string>>;
   /** First words of an opening phrase that sets the time of its whole sentence ("In 2019, ...", "During a visit in 2019, ..."). */
   readonly timeOpeners: readonly string[];
+  /** Nouns for each country, interchangeable inside a title ("ambassador to China", "ambassador to the PRC"). */
+  readonly countryNouns: Readonly<Record<string, readonly string[]>>;
   /** Nouns that name a body and are written both "ministry of defence" and "defence ministry". */
   readonly bodyHeads: readonly string[];
   /** Words written with a period that does not end a sentence ("Mr.", "Gen.", "U.S."). */
@@ -80,6 +82,8 @@ export class ConventionMatchers {
   /** Event words before a title ("fired", "the ouster of") and after a name ("was replaced"). */
   readonly eventsBefore = new PhraseMatcher<'end' | 'start'>();
   readonly eventsAfter = new PhraseMatcher<'end' | 'start'>();
+  /** The participles of those events ("removed" in "was also removed"), for when adverbs intervene. */
+  readonly eventParticiples = new PhraseMatcher<'end' | 'start'>();
   readonly eraPrepositions = new PhraseMatcher<true>();
   readonly eraTerms = new PhraseMatcher<true>();
   readonly countries: PhraseMatcher<string>;
@@ -116,6 +120,12 @@ export class ConventionMatchers {
     for (const phrase of conventions.eventVerbs.startBefore) this.eventsBefore.add(phrase, 'start');
     for (const phrase of conventions.eventVerbs.endAfter) this.eventsAfter.add(phrase, 'end');
     for (const phrase of conventions.eventVerbs.startAfter) this.eventsAfter.add(phrase, 'start');
+    for (const [kind, phrases] of [['end', conventions.eventVerbs.endAfter], ['start', conventions.eventVerbs.startAfter]] as const) {
+      for (const phrase of phrases) {
+        const participle = /^(?:was|were|has been|had been)\s+(.+)$/.exec(phrase)?.[1];
+        if (participle) this.eventParticiples.add(participle, kind);
+      }
+    }
     for (const phrase of conventions.eraWords.prepositions) this.eraPrepositions.add(phrase, true);
     for (const phrase of conventions.eraWords.terms) this.eraTerms.add(phrase, true);
     for (const phrase of conventions.titleQualifiers) this.titleQualifiers.add(phrase, true);

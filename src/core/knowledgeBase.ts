@@ -64,6 +64,7 @@ export class KnowledgeBase {
   private readonly actorsBySurname = new Map<string, string[]>();
   private readonly intervals = new WeakMap<Tenure, Interval>();
   private readonly namedRoles = new WeakMap<Tenure, readonly string[]>();
+  private readonly impliedRoles = new Map<string, string[]>();
   private readonly chronological = new Map<string, Tenure[]>();
   private readonly channelIntervals = new WeakMap<Channel, Interval>();
   private readonly tenureOwners = new WeakMap<Tenure, Actor>();
@@ -91,6 +92,7 @@ export class KnowledgeBase {
     }
     for (const role of data.roles.values()) this.indexRoleTitles(role);
     this.indexHeadedOrganizations(data.roles.values());
+    this.indexImpliedRoles(data.roles.values());
     for (const actor of data.actors.values()) {
       if (actor.kind !== 'person') continue;
       for (const surname of surnamesOf(actor, conventions)) {
@@ -172,6 +174,34 @@ export class KnowledgeBase {
       if (this.conventions.countryOf(words.slice(0, length)) === country) return words.slice(length);
     }
     return undefined;
+  }
+
+  /** Broader posts a post is a kind of: an executive vice-premier is a vice-premier. */
+  rolesImpliedBy(roleId: string): readonly string[] {
+    return this.impliedRoles.get(roleId) ?? NO_ROLES;
+  }
+
+  /**
+   * A post whose title is another post's title with one or two qualifying words in front
+   * ("executive vice-premier", "vice-premier") is a kind of that post; a lesser word ("vice
+   * foreign minister") or a preposition ("chief of staff to the US trade representative") makes
+   * it a different one.
+   */
+  private indexImpliedRoles(roles: Iterable<Role>): void {
+    const { conventions } = this.conventions;
+    const list = [...roles].map((role) => ({ role, words: wordKeys(role.title) }));
+    const byTitle = new Map<string, Role[]>();
+    for (const { role, words } of list) byTitle.set(words.join(' '), [...(byTitle.get(words.join(' ')) ?? []), role]);
+    for (const { role, words } of list) {
+      for (const prefix of [1, 2]) {
+        if (words.length <= prefix) continue;
+        const qualifiers = words.slice(0, prefix);
+        if (qualifiers.some((word) => conventions.lesserTitleWords.includes(word) || ['of', 'to', 'for', 'the', 'and', 'at', 'in'].includes(word))) continue;
+        for (const broader of byTitle.get(words.slice(prefix).join(' ')) ?? []) {
+          if (broader.id !== role.id && broader.country === role.country) this.impliedRoles.set(role.id, [...(this.impliedRoles.get(role.id) ?? []), broader.id]);
+        }
+      }
+    }
   }
 
   /**

@@ -44,6 +44,8 @@ export interface TimeMention {
   readonly start: number;
   readonly end: number;
   readonly date: PartialDate;
+  /** True for times given relative to the memo's date ("last month"). */
+  readonly relative?: boolean;
 }
 
 /**
@@ -76,6 +78,55 @@ export function timesIn(prose: string, start: number, end: number): TimeMention[
     found.push({ start: start + match.index, end: start + match.index + match[0].length, date });
   }
   return found;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/**
+ * Times a sentence names relative to the memo's date: "last year", "earlier this year", "last
+ * month", "two years ago", "in March" (the March nearest the memo's date). Written
+ * against a memo dated 2025-11-01, "last year" is 2024.
+ */
+const RELATIVE_TIME =
+  /\b(?:(last|this|next|earlier this|later this)\s+(year|month)|(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(years?|months?)\s+ago|(?:in|since|by|until|during|last|this|early|late|mid)[- ]\s*(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b(?![ \t]*,?[ \t]*\d))/gi;
+
+export function relativeTimesIn(prose: string, start: number, end: number, memoDate: PartialDate): TimeMention[] {
+  const found: TimeMention[] = [];
+  const sentence = prose.slice(start, end);
+  RELATIVE_TIME.lastIndex = 0;
+  for (let match = RELATIVE_TIME.exec(sentence); match; match = RELATIVE_TIME.exec(sentence)) {
+    const date = relativeDate(match, memoDate);
+    if (date) found.push({ start: start + match.index, end: start + match.index + match[0].length, date, relative: true });
+  }
+  return found;
+}
+
+function relativeDate(match: RegExpExecArray, memo: PartialDate): PartialDate | undefined {
+  const [, which, unit, count, agoUnit, monthName] = match;
+  if (which && unit) {
+    const shift = which.toLowerCase() === 'last' ? -1 : which.toLowerCase() === 'next' ? 1 : 0;
+    if (unit.toLowerCase() === 'year') return { year: memo.year + shift };
+    if (memo.month === undefined) return undefined;
+    const months = memo.year * 12 + (memo.month - 1) + shift;
+    return { year: Math.floor(months / 12), month: (months % 12) + 1 };
+  }
+  if (count && agoUnit) {
+    const n = NUMBER_WORDS[count.toLowerCase()] ?? Number(count);
+    if (/^year/i.test(agoUnit)) return { year: memo.year - n };
+    if (memo.month === undefined) return undefined;
+    const months = memo.year * 12 + (memo.month - 1) - n;
+    return { year: Math.floor(months / 12), month: (months % 12) + 1 };
+  }
+  if (monthName) {
+    const month = MONTHS.indexOf(monthName.slice(0, 3).toLowerCase()) + 1;
+    if (month < 1 || memo.month === undefined) return undefined;
+    // The nearest such month: "in March" in a memo of November is this March, "(early July)" in
+    // one of June is the coming July.
+    const memoMonths = memo.year * 12 + memo.month;
+    const year = [memo.year - 1, memo.year, memo.year + 1].reduce((best, candidate) => (Math.abs(candidate * 12 + month - memoMonths) < Math.abs(best * 12 + month - memoMonths) ? candidate : best));
+    return { year, month };
+  }
+  return undefined;
 }
 
 /** The time named closest to a claim within its sentence, if any. */

@@ -25,6 +25,7 @@ export function titleVariants(title: string, conventions: Conventions): string[]
   add(words);
   for (const variant of wordOrderVariants(words, conventions)) add(variant);
   for (const base of [...found.values()]) for (const variant of synonymVariants(base, conventions)) add(variant);
+  for (const base of [...found.values()]) for (const variant of countryNounVariants(base, conventions)) add(variant);
   return [...found.values()];
 }
 
@@ -54,6 +55,21 @@ function wordOrderVariants(words: readonly string[], conventions: Conventions): 
       variants.push([...words.slice(0, lead), last, 'of', 'the', ...object]);
       // "defence minister" is "defence chief" in wire copy.
       if (lead === 0) variants.push([...object, 'chief']);
+    }
+  }
+  return variants;
+}
+
+/** "ambassador to China" is also "ambassador to the PRC" and "ambassador to Beijing": the object of "to", "in" or "of". */
+function countryNounVariants(words: readonly string[], conventions: Conventions): string[][] {
+  const variants: string[][] = [];
+  for (let index = 1; index < words.length; index++) {
+    if (!['to', 'in', 'of'].includes(words[index - 1]!)) continue;
+    for (const nouns of Object.values(conventions.countryNouns)) {
+      const keyed = nouns.map((noun) => wordKeys(noun));
+      const here = keyed.find((noun) => noun.every((word, offset) => words[index + offset] === word) && index + noun.length === words.length);
+      if (!here) continue;
+      for (const other of keyed) if (other !== here) variants.push([...words.slice(0, index), ...other]);
     }
   }
   return variants;
@@ -90,7 +106,8 @@ export function titleHead(words: readonly string[], conventions: Conventions, is
     if (to - length < from) continue;
     const head = words.slice(to - length, to).join(' ');
     if (heads.has(head)) {
-      if (length === 1 && to - 2 >= from && conventions.lesserTitleWords.includes(words[to - 2]!)) return undefined;
+      // A lesser title keeps its lesser word: "assistant minister", "deputy secretary".
+      if (length === 1 && to - 2 >= from && conventions.lesserTitleWords.includes(words[to - 2]!)) return `${words[to - 2]} ${head}`;
       return head;
     }
   }

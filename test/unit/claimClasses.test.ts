@@ -50,6 +50,26 @@ const classes: Record<string, Case[]> = {
     ['The last meeting was in Osaka in 2019, and now the team is led by Robert Lighthizer (US trade representative).', '2025-10-01', ['stale-role']],
     ['His predecessor, Ambassador Burns, spent much of 2024 protesting.', '2025-10-01', []],
     ['His friend, Ambassador Burns, is protesting.', '2025-10-01', ['stale-role']],
+    // "former" speaks from the time of writing, whatever time the sentence is set in.
+    ['He met former Commerce Secretary Gina Raimondo through a working group established in 2023.', '2025-11-01', []],
+    ['He met former Commerce Secretary Gina Raimondo through a working group established in 2023.', '2023-11-01', ['still-in-role']],
+    // A short time phrase between commas dates the clause after it.
+    ['The last time they met, in Osaka in 2019, Trump was flanked by Treasury Secretary Steven Mnuchin.', '2025-11-01', []],
+    ['The last time they met, in Osaka in 2019, Trump was flanked by Treasury Secretary Janet Yellen.', '2025-11-01', ['not-yet-in-role']],
+    // A duration that opens the sentence, with a past verb, makes the claim historical.
+    ['For three years Liu Jianchao, the head of the International Department, was the emissary.', '2025-11-01', []],
+    ['Today Liu Jianchao, the head of the International Department, is the emissary.', '2025-11-01', ['stale-role']],
+    // A leader's period needs no comma after it.
+    ['During Biden\'s term Wang met Secretary of State Antony Blinken often.', '2025-11-01', []],
+    ['During Biden\'s term Wang met Secretary of State Mike Pompeo often.', '2025-11-01', ['stale-role']],
+    // Times relative to the memo's date.
+    ['Cui Tiankai, the ambassador, left Washington last month.', '2021-07-28', []],
+    ['Cui Tiankai, the ambassador, left Washington last year.', '2021-07-28', []],
+    ['Cui Tiankai, the ambassador, will leave Washington.', '2021-07-28', ['stale-role']],
+    ['Last year, Commerce Secretary Gina Raimondo visited Beijing.', '2025-11-01', []],
+    ['Last year, Commerce Secretary Howard Lutnick visited Beijing.', '2025-11-01', ['not-yet-in-role']],
+    ['Treasury Secretary Janet Yellen (early July) will meet Vice-Premier Liu He.', '2023-06-25', ['stale-role']],
+    ['Treasury Secretary Janet Yellen (early July) will meet Vice-Premier He Lifeng.', '2023-06-25', []],
     ['Back in 2019, the talks were led by Robert Lighthizer, the trade representative.', '2025-10-01', []],
     ['Back in 2023, the talks were led by Robert Lighthizer, the trade representative.', '2025-10-01', ['stale-role']],
     ['In the first Trump administration, export controls were drafted by Steven Mnuchin, the treasury secretary.', '2025-10-01', []],
@@ -70,6 +90,11 @@ const classes: Record<string, Case[]> = {
     ['David Perdue was named ambassador to China.', '2025-10-01', []],
     ['Mike Waltz, the national security adviser, was fired.', '2025-10-01', []],
     ['Mike Waltz, the national security adviser, was in Tokyo.', '2025-10-01', ['stale-role']],
+    ['Li Xi, party secretary of Guangdong, moved to the discipline commission.', '2022-11-20', []],
+    ['Li Xi, party secretary of Guangdong, spoke to the discipline commission.', '2022-11-20', ['stale-role']],
+    ['State Councillor Qin Gang was also removed.', '2023-11-16', []],
+    ['State Councillor Qin Gang was also present.', '2023-11-16', ['stale-role']],
+    ['Qin, China\'s ambassador to the United States until last week, spoke.\n\nQin Gang spoke again.', '2023-01-10', []],
   ],
   '4. posts given as verbs': [
     ['Janet Yellen, who heads the Treasury, flew in.', '2025-10-01', ['stale-role']],
@@ -136,6 +161,8 @@ const classes: Record<string, Case[]> = {
     ['Blinken, Yellen and Raimondo, the secretaries of state, treasury and commerce, met.', '2025-10-01', ['stale-role', 'stale-role', 'stale-role']],
     ['Secretaries Blinken and Austin flew to Tokyo.', '2025-10-01', ['stale-role', 'stale-role']],
     ['Secretaries Blinken and Austin flew to Tokyo.', '2023-10-01', []],
+    ['Scott Bessent, Jamieson Greer and Howard Lutnick, the secretaries of treasury and commerce and the trade representative, met.', '2025-11-01', ['never-held-role', 'never-held-role']],
+    ['Scott Bessent, Howard Lutnick and Jamieson Greer, the secretaries of treasury and commerce and the trade representative, met.', '2025-11-01', []],
     ['Liu He, the vice-premier and a Politburo member, spoke.', '2025-10-01', ['stale-role', 'stale-role']],
     ['Liu He, the vice-premier and a Politburo member, spoke.', '2021-10-01', []],
   ],
@@ -182,6 +209,7 @@ const classes: Record<string, Case[]> = {
     ['In 2025, USTR Jamieson Greer flew to Beijing.', '2025-10-01', []],
     // Between two posts with the same head, the nearer one is meant.
     ['The delegation included Ambassador Xie Feng.', '2021-10-06', ['not-yet-in-role']],
+    ['In 2019, the delegation included Ambassador Xie Feng.', '2025-10-06', ['not-yet-in-role']],
     ['The delegation included Ambassador Xie Feng.', '2024-10-06', []],
     // Bodies: "who heads USTR", "who heads the defence ministry".
     ['Robert Lighthizer, who heads USTR, spoke.', '2021-02-01', ['stale-role']],
@@ -191,6 +219,20 @@ const classes: Record<string, Case[]> = {
     ['Wang Yi directs the foreign-affairs commission office.', '2023-03-01', []],
     ['Marco Rubio spoke.\n\nRubio, who also runs USAID, was blamed.', '2025-11-01', ['stale-role']],
     ['Marco Rubio spoke.\n\nRubio, who also runs USAID, was blamed.', '2025-04-01', []],
+    ['Elon Musk, who leads the new Department of Government Efficiency, spoke.', '2024-11-12', ['not-yet-in-role']],
+    ['Elon Musk, who leads the new Department of Government Efficiency, spoke.', '2025-03-12', []],
+    ['Katherine Tai, who as U.S. trade representative continues the review, spoke.', '2025-11-01', ['stale-role']],
+    ['Katherine Tai, who as U.S. trade representative continues the review, spoke.', '2023-11-01', []],
+    ['The fleet was led by Navy Commander Dong Jun.', '2025-11-01', ['stale-role']],
+    ['The fleet was led by Navy Commander Dong Jun.', '2022-11-01', []],
+    ['Assistant Minister Li Chenggang spoke.', '2025-11-01', ['stale-role']],
+    ['Assistant Minister Li Chenggang spoke.', '2019-11-01', []],
+    // A title written with another noun for the same country: "to the PRC" for "to China".
+    ['| Name | Post |\n|---|---|\n| Nicholas Burns | U.S. Ambassador to the PRC |', '2025-11-01', ['stale-role']],
+    ['| Name | Post |\n|---|---|\n| Nicholas Burns | U.S. Ambassador to the PRC |', '2023-11-01', []],
+    // A post that is a kind of another: an executive vice-premier is a vice-premier.
+    ['Vice-Premier Han Zheng spoke.', '2023-06-20', ['stale-role']],
+    ['Vice-Premier Han Zheng spoke.', '2020-06-20', []],
     // Full legal names with an initial: "Michael R. Pompeo".
     ['Michael R. Pompeo, the secretary of state, spoke.', '2021-02-01', ['stale-role']],
     ['Michael R. Pompeo, the secretary of state, spoke.', '2020-02-01', []],

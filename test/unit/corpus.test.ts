@@ -1,5 +1,5 @@
 /**
- * Four labelled corpora of memos and passages dated 2018-2025 (24, 20, 20 and 44), each written
+ * Five labelled corpora of memos and passages dated 2018-2025 (24, 20, 20, 44 and 45), each written
  * and labelled against the fact table by someone other than the checker's author, before the
  * checker ran on them. They guard precision and recall on prose the unit cases were not written
  * for. Undated memos are judged as of the day each corpus gives.
@@ -17,6 +17,7 @@ const corpora: Array<{ name: string; today: { year: number; month: number; day: 
   { name: 'claims-corpus-b', today: { year: 2025, month: 10, day: 31 } },
   { name: 'claims-corpus-c', today: { year: 2025, month: 10, day: 31 } },
   { name: 'claims-corpus-d', today: { year: 2025, month: 11, day: 1 } },
+  { name: 'claims-corpus-e', today: { year: 2025, month: 11, day: 1 } },
 ];
 
 for (const { name, today } of corpora) {
