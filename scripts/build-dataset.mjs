@@ -302,6 +302,26 @@ function buildActors(facts, curation, roles, usedRoles) {
   return actors;
 }
 
+/** A channel's key dates (meetings, rounds) as dated events, with the table's sources and verification. */
+function buildChannelEvents(channel, factsSources, where) {
+  return (channel.key_dates ?? []).map((entry, index) => {
+    const at = `${where}, key date ${index + 1}`;
+    if (!entry.date) fail(`${at}: no date`);
+    checkDate(entry.date, at);
+    if (!entry.event) fail(`${at}: no event text`);
+    return ordered(
+      {
+        date: entry.date,
+        text: entry.event,
+        verified: verifiedFlag(entry.verified, at),
+        note: derivedTenureNote(entry),
+        sources: citedSources(entry.source_keys, factsSources, at),
+      },
+      ['date', 'text', 'verified', 'note', 'sources'],
+    );
+  });
+}
+
 function buildChannels(facts, curation, actorIds) {
   const curatedChannels = curation.channels ?? {};
   const kinds = curation.channelKinds ?? {};
@@ -346,8 +366,9 @@ function buildChannels(facts, curation, actorIds) {
           summary: curated.summary,
           note: curated.note ?? undefined,
           sources: citedSources(channel.source_keys, facts.sources ?? {}, where),
+          events: buildChannelEvents(channel, facts.sources ?? {}, where),
         },
-        ['id', 'name', 'kind', 'endpoints', 'start', 'end', 'endStatus', 'summary', 'note', 'sources'],
+        ['id', 'name', 'kind', 'endpoints', 'start', 'end', 'endStatus', 'summary', 'note', 'sources', 'events'],
       ),
     );
   }
@@ -374,7 +395,7 @@ function build() {
   for (const id of roles.keys()) if (!usedRoles.has(id)) warnings.push(`post "${id}" has no tenure`);
 
   const sourceIds = new Set(sources.map((source) => source.id));
-  for (const item of [...actors.flatMap((actor) => actor.tenures), ...channels]) {
+  for (const item of [...actors.flatMap((actor) => actor.tenures), ...channels, ...channels.flatMap((channel) => channel.events)]) {
     for (const ref of item.sources) if (!sourceIds.has(ref)) fail(`source "${ref}" is cited but not defined`);
   }
 

@@ -50,6 +50,7 @@ export function checkDatasetConsistency(files: readonly ParsedDatasetFile[], mer
       });
       checkOrder(channel.start, channel.end, path, file, report);
       checkSources(channel.sources, [...path, 'sources']);
+      channel.events.forEach((event, eventIndex) => checkSources(event.sources, [...path, 'events', eventIndex, 'sources']));
     });
   }
 

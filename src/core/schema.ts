@@ -81,6 +81,17 @@ export const channelKindSchema = z
   .enum(['official-talks', 'back-channel', 'leader-level', 'informal'])
   .describe('official-talks: a government-to-government mechanism; back-channel: a discreet personal line; leader-level: heads of state or government; informal: intermediaries outside government.');
 
+export const channelEventSchema = z
+  .object({
+    date: partialDateSchema.describe('When it happened, at the precision known.'),
+    text: nonEmptyText.describe('What happened: a meeting, a round of talks, a call.'),
+    verified: z.boolean().default(true).describe('False when the date comes from background knowledge not checked against the cited source.'),
+    note: z.string().optional(),
+    sources: z.array(sourceRefSchema).default([]),
+  })
+  .strict()
+  .describe('A dated event on a channel: a meeting, a round of talks, a call.');
+
 export const channelSchema = z
   .object({
     id: idSchema,
@@ -93,6 +104,7 @@ export const channelSchema = z
     summary: z.string().optional(),
     note: z.string().optional(),
     sources: z.array(sourceRefSchema).default([]),
+    events: z.array(channelEventSchema).default([]).describe('Key dates of the channel (meetings, rounds), in any order.'),
   })
   .strict();
 
@@ -117,6 +129,7 @@ export type Role = z.infer<typeof roleSchema>;
 export type Tenure = z.infer<typeof tenureSchema>;
 export type Actor = z.infer<typeof actorSchema>;
 export type ChannelKind = z.infer<typeof channelKindSchema>;
+export type ChannelEvent = z.infer<typeof channelEventSchema>;
 export type Channel = z.infer<typeof channelSchema>;
 export type Dataset = z.infer<typeof datasetSchema>;
 /** What a dataset file may contain before defaults are filled in. */
