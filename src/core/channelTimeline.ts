@@ -10,7 +10,8 @@
 import { channelKindLabel, channelStateLabel, countryName } from './actorCard';
 import { channelPeriod, endpointNode } from './channelTree';
 import { dayRange, formatPartialDate, partialDate, precisionOf, type PartialDate } from './dates';
-import type { ChannelState, KnowledgeBase } from './knowledgeBase';
+import { tenureTitle, type ChannelState, type KnowledgeBase } from './knowledgeBase';
+import { postPhrase } from './completion';
 import type { Channel, ChannelKind, SourceDefinition } from './schema';
 import { estimateTextWidth, fitText, svg, type SvgChild, type SvgElement } from './svg';
 
@@ -201,10 +202,7 @@ function timelineRow(kb: KnowledgeBase, channel: Channel, asOf: PartialDate, axi
     end: channel.end ?? undefined,
     state,
     stateLabel: channelStateLabel(state),
-    endpoints: channel.endpoints.map((actorId) => {
-      const node = endpointNode(kb, actorId, asOf);
-      return { actorId, name: node.name, country: kb.actor(actorId)?.country, post: node.description };
-    }),
+    endpoints: channel.endpoints.map((actorId) => ({ actorId, name: kb.actor(actorId)?.name ?? actorId, country: kb.actor(actorId)?.country, post: postOnDate(kb, actorId, asOf) })),
     events: channel.events
       .map((event) => {
         const range = dayRange(partialDate(event.date));
@@ -216,6 +214,19 @@ function timelineRow(kb: KnowledgeBase, channel: Channel, asOf: PartialDate, axi
     dormant,
     open: !channel.end,
   };
+}
+
+/** The post held on the date; past the data's horizon, the post that may still be held, said so. */
+function postOnDate(kb: KnowledgeBase, actorId: string, asOf: PartialDate): string {
+  const node = endpointNode(kb, actorId, asOf);
+  if (kb.currentPosts(actorId, asOf).length > 0 || !kb.actor(actorId)) return node.description;
+  // Dataset authors list an actor's main post first, as currentPosts assumes.
+  const order = kb.actor(actorId)!.tenures;
+  const possible = kb
+    .tenuresOn(actorId, asOf)
+    .filter((entry) => entry.holds === 'unknown' && entry.state === 'unknown')
+    .sort((a, b) => Number(a.tenure.acting) - Number(b.tenure.acting) || order.indexOf(a.tenure) - order.indexOf(b.tenure))[0];
+  return possible ? `${postPhrase(possible.role, tenureTitle(possible))} (not confirmed on this date)` : node.description;
 }
 
 function rowExtent(row: TimelineRow): DaySpan {
