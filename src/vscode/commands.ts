@@ -1,7 +1,7 @@
 /** Commands: Reload Datasets, and Show Actor (a fuzzy quick pick that opens the actor's card). */
 import * as vscode from 'vscode';
 import { describeTenure } from '../core/actorCard';
-import { formatPartialDate, type PartialDate } from '../core/dates';
+import { formatPartialDate, parsePartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
 import { memoDateOrigin } from '../core/memoDate';
 import { actorCardUri } from './actorCardDocument';
@@ -22,10 +22,23 @@ export function registerCommands(store: KnowledgeStore): vscode.Disposable {
       void (files ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
       return knowledge.kb.actorCount;
     }),
-    vscode.commands.registerCommand(COMMANDS.showActor, (target?: string | { actorId?: string; endpoint?: { actorId: string } }) =>
-      showActor(store, typeof target === 'string' ? target : (target?.actorId ?? target?.endpoint?.actorId)),
+    vscode.commands.registerCommand(COMMANDS.showActor, (target?: string | ShowActorTarget) =>
+      showActor(store, typeof target === 'string' ? target : (target?.actorId ?? target?.endpoint?.actorId), typeof target === 'object' ? givenDate(target) : undefined),
     ),
   );
+}
+
+/** An actor to show; callers without an active memo (the timeline webview) pass the date they show. */
+interface ShowActorTarget {
+  readonly actorId?: string;
+  readonly endpoint?: { readonly actorId: string };
+  readonly asOf?: string;
+  readonly dateLabel?: string;
+}
+
+function givenDate(target: ShowActorTarget): { date: PartialDate; label: string } | undefined {
+  const parsed = typeof target.asOf === 'string' ? parsePartialDate(target.asOf) : undefined;
+  return parsed?.ok ? { date: parsed.date, label: typeof target.dateLabel === 'string' ? target.dateLabel : 'the timeline' } : undefined;
 }
 
 /** The date commands work at: the active memo's, or today when no memo is active. */
@@ -42,9 +55,9 @@ interface ActorItem extends vscode.QuickPickItem {
   readonly actorId: string;
 }
 
-async function showActor(store: KnowledgeStore, actorId?: string): Promise<string | undefined> {
+async function showActor(store: KnowledgeStore, actorId?: string, given?: { date: PartialDate; label: string }): Promise<string | undefined> {
   const { kb } = await store.get();
-  const { date, label } = activeDate();
+  const { date, label } = given ?? activeDate();
   const chosen = typeof actorId === 'string' && kb.actor(actorId) ? actorId : await pickActor(kb, date);
   if (!chosen) return undefined;
   const uri = actorCardUri(chosen, kb.actor(chosen)!.name, date, label);
