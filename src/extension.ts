@@ -32,6 +32,8 @@ export interface InterlocutorApi {
   readonly channelTree: ChannelTreeProvider;
   /** What the Channel Timeline last drew, if it is open. */
   channelTimeline(): TimelineSnapshot | undefined;
+  /** Fires after the Channel Timeline was redrawn. */
+  readonly onDidRenderChannelTimeline: vscode.Event<TimelineSnapshot>;
 }
 
 export function activate(context: vscode.ExtensionContext): InterlocutorApi {
@@ -61,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
   );
   // Load in the background so that dataset problems show without waiting for the first hover.
   void store.get();
-  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, channelTree: views.channels, channelTimeline: () => timeline.current()?.snapshot };
+  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, channelTree: views.channels, channelTimeline: () => timeline.current()?.snapshot, onDidRenderChannelTimeline: timeline.onDidRender };
 }
 
 export function deactivate(): void {

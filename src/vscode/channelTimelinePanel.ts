@@ -39,6 +39,7 @@ export class ChannelTimelinePanel implements vscode.Disposable {
   private last: TimelineSnapshot | undefined;
   private lastDate = '';
   private ready = false;
+  private isDisposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
@@ -151,6 +152,9 @@ export class ChannelTimelinePanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    // Disposing the panel calls back here through onDidDispose.
+    if (this.isDisposed) return;
+    this.isDisposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.disposables.forEach((disposable) => disposable.dispose());
     this.disposables.length = 0;
@@ -243,11 +247,17 @@ export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri): str
 }
 
 /** The command, the Channels view's title button, and restoring the panel after a reload. */
-export function registerChannelTimeline(store: KnowledgeStore, memos: MemoTracker, extensionUri: vscode.Uri): { disposable: vscode.Disposable; current(): ChannelTimelinePanel | undefined } {
+export function registerChannelTimeline(
+  store: KnowledgeStore,
+  memos: MemoTracker,
+  extensionUri: vscode.Uri,
+): { disposable: vscode.Disposable; current(): ChannelTimelinePanel | undefined; onDidRender: vscode.Event<TimelineSnapshot> } {
   let current: ChannelTimelinePanel | undefined;
+  const rendered = new vscode.EventEmitter<TimelineSnapshot>();
   const adopt = (panel: vscode.WebviewPanel, filters?: TimelineFilterState) => {
     current?.dispose();
     const created = new ChannelTimelinePanel(panel, store, memos, extensionUri, filters);
+    created.onDidRender((snapshot) => rendered.fire(snapshot));
     created.onDidDispose(() => {
       if (current === created) current = undefined;
     });
@@ -278,7 +288,9 @@ export function registerChannelTimeline(store: KnowledgeStore, memos: MemoTracke
         },
       }),
       { dispose: () => current?.dispose() },
+      rendered,
     ),
     current: () => current,
+    onDidRender: rendered.event,
   };
 }
