@@ -494,11 +494,13 @@ function barSvg(row: TimelineRow, layout: Layout, barY: number, timeline: Channe
     svg('rect', { class: 'tick-hit', ...hit }),
     ...parts,
   );
-  const ticks = row.events
-    .map((event, eventIndex) => ({ event, eventIndex }))
-    .filter(({ event }) => event.day >= timeline.axis.from && event.day <= timeline.axis.to)
-    .map(({ event, eventIndex }) => {
-      const x = layout.x(event.day);
+  const shown = row.events.map((event, eventIndex) => ({ event, eventIndex, x: layout.x(event.day) })).filter(({ event }) => event.day >= timeline.axis.from && event.day <= timeline.axis.to);
+  const ticks = shown.map(({ event, eventIndex, x }, index) => {
+      // Hover areas of close ticks split the distance between them rather than overlap.
+      const previous = shown[index - 1]?.x;
+      const next = shown[index + 1]?.x;
+      const hitFrom = Math.max(x - 4, previous === undefined ? x - 4 : Math.min(x - 1, (previous + x) / 2));
+      const hitTo = Math.min(x + 4, next === undefined ? x + 4 : Math.max(x + 1, (x + next) / 2));
       return svg(
         'g',
         {
@@ -510,7 +512,7 @@ function barSvg(row: TimelineRow, layout: Layout, barY: number, timeline: Channe
           'aria-label': interactive ? `${row.name}, ${describeEvent(event)}` : undefined,
         },
         !interactive && svg('title', {}, describeEvent(event)),
-        svg('rect', { class: 'tick-hit', x: x - 4, y: barY - 6, width: 8, height: BAR_HEIGHT + 12 }),
+        svg('rect', { class: 'tick-hit', x: round(hitFrom), y: barY - 6, width: round(hitTo - hitFrom), height: BAR_HEIGHT + 12 }),
         svg('line', { class: `tick${event.verified ? '' : ' unverified'}`, x1: x, y1: barY - 4, x2: x, y2: barY + BAR_HEIGHT + 4 }),
       );
     });

@@ -39,6 +39,8 @@ export class ChannelTimelinePanel implements vscode.Disposable {
   private last: TimelineSnapshot | undefined;
   private lastDate = '';
   private ready = false;
+  /** The width of the webview's drawing area, as it reports it. */
+  private width = 760;
   private isDisposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
@@ -108,7 +110,7 @@ export class ChannelTimelinePanel implements vscode.Disposable {
     this.lastDate = timeline.asOf;
     const message: RenderMessage = {
       type: 'render',
-      svg: timelineSvg(timeline, { variant: 'theme', interactive: true, width: 760 }),
+      svg: timelineSvg(timeline, { variant: 'theme', interactive: true, width: this.width }),
       asOf: timeline.asOf,
       dateLabel: label,
       horizon: timeline.horizon,
@@ -128,6 +130,11 @@ export class ChannelTimelinePanel implements vscode.Disposable {
     switch (message?.type) {
       case 'ready':
         this.ready = true;
+        this.width = drawingWidth(message.width, this.width);
+        await this.render();
+        return;
+      case 'resize':
+        this.width = drawingWidth(message.width, this.width);
         await this.render();
         return;
       case 'filter':
@@ -163,6 +170,10 @@ export class ChannelTimelinePanel implements vscode.Disposable {
     this.disposed.dispose();
     this.panel.dispose();
   }
+}
+
+function drawingWidth(reported: unknown, fallback: number): number {
+  return typeof reported === 'number' && Number.isFinite(reported) && reported > 0 ? Math.round(Math.min(Math.max(reported, 480), 1600)) : fallback;
 }
 
 /** Only known keys with well-formed values survive a message or a restored state. */

@@ -262,4 +262,18 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (message?.type === 'render' && message.svg && typeof message.svg === 'object') render(message as RenderMessage);
 });
 
-post({ type: 'ready' });
+// The timeline is laid out for the panel's width, so that its text keeps its size.
+let laidOutWidth = container.clientWidth;
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+new ResizeObserver(() => {
+  if (resizeTimer) clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    const width = container.clientWidth;
+    if (Math.abs(width - laidOutWidth) >= 24) {
+      laidOutWidth = width;
+      post({ type: 'resize', width });
+    }
+  }, 150);
+}).observe(container);
+
+post({ type: 'ready', width: laidOutWidth });

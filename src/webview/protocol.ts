@@ -44,7 +44,8 @@ export interface RenderMessage {
 }
 
 export type ToExtension =
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly width: number }
+  | { readonly type: 'resize'; readonly width: number }
   | { readonly type: 'showActor'; readonly actorId: string }
   | { readonly type: 'filter'; readonly filters: TimelineFilterState }
   | { readonly type: 'insertFigure' };
