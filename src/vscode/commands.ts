@@ -41,9 +41,11 @@ function givenDate(target: ShowActorTarget): { date: PartialDate; label: string 
   return parsed?.ok ? { date: parsed.date, label: typeof target.dateLabel === 'string' ? target.dateLabel : 'the timeline' } : undefined;
 }
 
-/** The date commands work at: the active memo's, or today when no memo is active. */
+/** The date commands work at: the active memo's (or the visible one's while a webview has the focus), or today. */
 export function activeDate(): { date: PartialDate; label: string } {
-  const document = vscode.window.activeTextEditor?.document;
+  // With a webview or a preview focused there is no active editor: the memo beside it still counts.
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((candidate) => isMemo(candidate.document) && candidate.document.uri.scheme !== 'interlocutor-card');
+  const document = editor?.document;
   if (isMemo(document)) {
     const memo = memoDateOf(document);
     return { date: memo.date, label: memoDateOrigin(memo) };

@@ -44,6 +44,19 @@ export class MemoTracker implements vscode.Disposable {
     return vscode.window.visibleTextEditors.find((editor) => editor.document === document);
   }
 
+  /** An editor on the followed memo, bringing its tab to the front (in its own group) if another covers it. */
+  async revealEditor(): Promise<vscode.TextEditor | undefined> {
+    const visible = this.editor();
+    const document = this.document;
+    if (visible || !document) return visible;
+    const group = vscode.window.tabGroups.all.find((candidate) =>
+      candidate.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === document.uri.toString()),
+    );
+    // A memo whose tab was closed is not brought back, even while VS Code still holds its document.
+    if (!group) return undefined;
+    return vscode.window.showTextDocument(document, { viewColumn: group.viewColumn, preserveFocus: false, preview: false });
+  }
+
   dispose(): void {
     this.subscriptions.forEach((subscription) => subscription.dispose());
     this.changed.dispose();

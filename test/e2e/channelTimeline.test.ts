@@ -19,7 +19,7 @@ describe('workbench: Channel Timeline', function () {
       throw error;
     } finally {
       // Leave the workbench as the other tests expect it: the memo unchanged, one editor group.
-      await editor.locator('.view-lines').click();
+      await openFile(page, 'memos/timeline-2025.md');
       await runCommand(page, 'File: Revert File');
       await runCommand(page, 'View: Close All Editors');
       await page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached' });
@@ -63,9 +63,20 @@ async function drawInsertAndPreview(page: Page, editor: Locator): Promise<void> 
   mkdirSync(resultsDir, { recursive: true });
   await page.screenshot({ path: join(resultsDir, 'channel-timeline.png') });
 
+  // From the keyboard: the next key date along the row, with its details.
+  await tick.focus();
+  await page.keyboard.press('ArrowRight');
+  await timeline.locator('#tooltip:not([hidden])', { hasText: '2025-06-09' }).waitFor();
+  assert.equal(await timeline.evaluate(() => document.activeElement?.getAttribute('data-event')), '1');
+
+  // A person's name opens their card, as of the memo's date.
+  await timeline.locator('g.row[data-channel="bessent_he_lifeng"] text.endpoint[data-actor="scott_bessent"]').click();
+  await page.locator('.tabs-container .tab[aria-label*="Scott Bessent (as of 2025-10-23)"]').waitFor({ timeout: 30_000 });
+
   // The figure is of the whole timeline: clear the axis filter first.
   await timeline.locator('#clear-filters').click();
   await timeline.locator('#clear-filters[disabled]').waitFor();
+  // The card covers the memo now; inserting brings the memo back and writes at its cursor.
   await timeline.locator('#insert-figure:not([disabled])').click();
   // The image line wraps in a half-width editor; its start does not.
   await waitForText(page, editor, '![Timeline of 19 channels');

@@ -194,7 +194,7 @@ describe('the channel timeline SVG', () => {
     const interactive = render({}, 'theme').timeline;
     const output = serializeSvg(timelineSvg(interactive, { variant: 'theme', interactive: true }));
     assert.match(output, /<text class="endpoint" [^>]*data-actor="scott_bessent" tabindex="0" role="link"/);
-    assert.match(output, /<g class="bar-group" data-channel="bessent_he_lifeng" tabindex="0" role="button" aria-label="Bessent-He Lifeng[^"]*active on 2025-10-23/);
+    assert.match(output, /<g class="bar-group" data-channel="bessent_he_lifeng" tabindex="0" role="img" aria-label="Bessent-He Lifeng[^"]*active on 2025-10-23/);
     assert.doesNotMatch(light, /tabindex/);
   });
 });
