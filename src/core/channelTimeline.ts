@@ -308,7 +308,7 @@ export function timelineSvg(timeline: ChannelTimeline, options: TimelineSvgOptio
   const subtitle = [
     `${timeline.rows.length} channel${timeline.rows.length === 1 ? '' : 's'}`,
     timeline.horizon ? `data verified through ${timeline.horizon}` : undefined,
-    filterDescription(timeline),
+    filterPhrase(timeline) ? `only ${filterPhrase(timeline)}` : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
@@ -370,13 +370,14 @@ export function timelineSvg(timeline: ChannelTimeline, options: TimelineSvgOptio
   );
 }
 
-function filterDescription(timeline: ChannelTimeline): string | undefined {
+/** "with He Lifeng, involving China, official talks", or undefined without filters. */
+export function filterPhrase(timeline: ChannelTimeline): string | undefined {
   const parts: string[] = [];
   const { actorId, country, kind } = timeline.filters;
   if (actorId) parts.push(`with ${timeline.choices.actors.find((actor) => actor.id === actorId)?.name ?? actorId}`);
   if (country) parts.push(`involving ${countryName(country) ?? country}`);
   if (kind) parts.push(channelKindLabel(kind));
-  return parts.length > 0 ? `only ${parts.join(', ')}` : undefined;
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 /** Year (or month) labels and grid lines, spaced so labels never collide. */

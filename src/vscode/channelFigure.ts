@@ -4,12 +4,11 @@
  * inserts a Markdown image and caption at the cursor as one undoable edit.
  */
 import * as vscode from 'vscode';
-import { channelKindLabel, countryName } from '../core/actorCard';
 import { channelTimeline, timelineSvg } from '../core/channelTimeline';
 import { formatPartialDate, parsePartialDate } from '../core/dates';
-import type { KnowledgeBase } from '../core/knowledgeBase';
 import { memoDateOrigin } from '../core/memoDate';
 import { serializeSvg } from '../core/svg';
+import { figureFileName, figureMarkdown } from '../core/timelineFigure';
 import type { TimelineFilterState } from '../webview/protocol';
 import type { KnowledgeStore } from './knowledgeStore';
 import type { MemoTracker } from './memoTracker';
@@ -27,22 +26,6 @@ export interface InsertFigureOptions {
 export interface InsertedFigure {
   readonly figure: string;
   readonly markdown: string;
-}
-
-/** "channels-2025-10-23.svg", or "channels-2025-10-23-he_lifeng-cn.svg" when filtered. */
-export function figureFileName(asOf: string, filters: TimelineFilterState): string {
-  const suffix = [filters.actorId, filters.country?.toLowerCase(), filters.kind, filters.from ? `from-${filters.from}` : undefined]
-    .filter((part): part is string => Boolean(part))
-    .map((part) => part.replace(/[^a-z0-9_.-]+/gi, '-'))
-    .join('-');
-  return `channels-${asOf}${suffix ? `-${suffix}` : ''}.svg`;
-}
-
-/** The image and its caption; the alt text says what the figure shows for readers who cannot see it. */
-export function figureMarkdown(path: string, asOf: string, horizon: string | undefined, count: number, filterText: string | undefined): string {
-  const alt = `Timeline of ${count} channel${count === 1 ? '' : 's'} between governments as of ${asOf}`;
-  const caption = `*Figure: channels between governments${filterText ? ` (${filterText})` : ''} as of ${asOf}. Bars run from each channel's start to its end, coloured by kind; hatched stretches are dormant; ticks mark key dates; the red line marks ${asOf}. Source: Interlocutor datasets${horizon ? `, verified through ${horizon}` : ''}.*`;
-  return `![${alt}](${path.split('/').map(encodeURIComponent).join('/')})\n\n${caption}\n`;
 }
 
 export function registerChannelFigure(store: KnowledgeStore, memos: MemoTracker): vscode.Disposable {
@@ -90,8 +73,7 @@ async function insertFigure(store: KnowledgeStore, memos: MemoTracker, options: 
     await vscode.workspace.fs.writeFile(figure, new TextEncoder().encode(svgText));
   }
 
-  const filterText = describeFilters(kb, filters);
-  const markdown = figureMarkdown(relative, asOf, timeline.horizon, timeline.rows.length, filterText);
+  const markdown = figureMarkdown(relative, timeline, filters.from);
   const position = editor.selection.active;
   const lineText = document.lineAt(position.line).text;
   // The image is a block of its own: blank lines before and after unless the cursor already has them.
@@ -113,13 +95,4 @@ async function readIfExists(uri: vscode.Uri): Promise<string | undefined> {
     if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
     throw error;
   }
-}
-
-function describeFilters(kb: KnowledgeBase, filters: TimelineFilterState): string | undefined {
-  const parts: string[] = [];
-  if (filters.actorId) parts.push(`with ${kb.actor(filters.actorId)?.name ?? filters.actorId}`);
-  if (filters.country) parts.push(`involving ${countryName(filters.country) ?? filters.country}`);
-  if (filters.kind) parts.push(channelKindLabel(filters.kind));
-  if (filters.from) parts.push(`from ${filters.from}`);
-  return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -4,6 +4,7 @@ import { channelTimeline, timelineSvg, type ChannelTimeline, type TimelineOption
 import { loadKnowledge } from '../../src/core/datasets';
 import { dayRange, partialDate } from '../../src/core/dates';
 import { SVG_TAGS, escapeXml, serializeSvg, svg } from '../../src/core/svg';
+import { figureFileName, figureMarkdown } from '../../src/core/timelineFigure';
 import { builtinDatasetPath, builtinKnowledge } from '../support/repo';
 
 const day = (date: string) => dayRange(partialDate(date)).first;
@@ -212,5 +213,28 @@ describe('the SVG serialiser', () => {
   it('escapes text and attributes and drops characters XML forbids', () => {
     assert.equal(escapeXml(`a<b>&"c'\u0001`), 'a&lt;b&gt;&amp;&quot;c&#39;');
     assert.match(serializeSvg(svg('text', { 'aria-label': '"x"' }, '<y>')), /<text aria-label="&quot;x&quot;">&lt;y&gt;<\/text>/);
+  });
+});
+
+describe('the timeline figure in a memo', () => {
+  const names: Array<[string, Parameters<typeof figureFileName>[1], string]> = [
+    ['2025-10-23', {}, 'channels-2025-10-23.svg'],
+    ['2025-10', { actorId: 'he_lifeng' }, 'channels-2025-10-he_lifeng.svg'],
+    ['2025-10-23', { actorId: 'he_lifeng', country: 'CN', kind: 'official-talks', from: '2021' }, 'channels-2025-10-23-he_lifeng-cn-official-talks-from-2021.svg'],
+    ['2025', { actorId: '../x y' }, 'channels-2025-..-x-y.svg'],
+  ];
+  for (const [asOf, naming, expected] of names) {
+    it(`names the figure ${expected}`, () => assert.equal(figureFileName(asOf, naming), expected));
+  }
+
+  it('embeds the figure with alt text and a caption that says what it shows and where the data stops', () => {
+    const { timeline } = render({ actorId: 'he_lifeng' });
+    const markdown = figureMarkdown('figures/channels-2025-10-23-he_lifeng.svg', timeline, '2021');
+    assert.equal(
+      markdown,
+      '![Timeline of 3 channels between governments as of 2025-10-23](figures/channels-2025-10-23-he_lifeng.svg)\n\n' +
+        "*Figure: channels between governments (with He Lifeng, from 2021) as of 2025-10-23. Bars run from each channel's start to its end, coloured by kind; " +
+        'hatched stretches are dormant; ticks mark key dates; the red line marks 2025-10-23. Source: Interlocutor datasets, verified through 2025-10.*\n',
+    );
   });
 });
