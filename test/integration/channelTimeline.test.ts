@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { InterlocutorApi } from '../../src/extension';
 import type { InsertedFigure } from '../../src/vscode/channelFigure';
 import { pageHtml, type TimelineSnapshot } from '../../src/vscode/channelTimelinePanel';
-import { closeAllEditors, extensionApi, memo, openMemo, waitFor } from './helpers';
+import { closeAllEditors, extensionApi, memo, openMemo, waitFor, writeWorkspaceFile } from './helpers';
 
 describe('the Channel Timeline in the extension host', () => {
   let api: InterlocutorApi;
@@ -31,6 +31,20 @@ describe('the Channel Timeline in the extension host', () => {
     const redrawn = await waitFor(api.onDidRenderChannelTimeline, () => (api.channelTimeline()?.asOf === '2017-06-01' ? api.channelTimeline() : undefined), 'the redraw as of 2017-06-01');
     assert.equal(stateOf(redrawn, 'kushner_cui'), 'active');
     assert.equal(stateOf(redrawn, 'bessent_he_lifeng'), 'not-started');
+  });
+
+  it('redraws when a dataset adds a channel, and when it goes away', async () => {
+    await openMemo(memo('2025-10-23', 'Text.'));
+    await vscode.commands.executeCommand<TimelineSnapshot>('interlocutor.showChannelTimeline');
+    const dataset = { name: 'Desk notes', channels: [{ id: 'desk_line', name: 'Desk line', kind: 'informal', endpoints: ['wang_yi', 'marco_rubio'], start: '2025-03', sources: [{ title: 'Desk notes' }] }] };
+    const uri = await writeWorkspaceFile('timeline-test.interlocutor.json', JSON.stringify(dataset));
+    try {
+      const added = await waitFor(api.onDidRenderChannelTimeline, () => (stateOf(api.channelTimeline(), 'desk_line') ? api.channelTimeline() : undefined), 'the redraw with the new channel');
+      assert.equal(stateOf(added, 'desk_line'), 'active');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor(api.onDidRenderChannelTimeline, () => (api.channelTimeline() && !stateOf(api.channelTimeline(), 'desk_line') ? true : undefined), 'the redraw without it');
   });
 
   it('is closed with the editors and reopens on the command', async () => {
