@@ -276,8 +276,8 @@ function buildEvents(entries, factsSources, where) {
       const text = event.description ?? event.event;
       if (!event.date || !text) fail(`${at}: needs a date and a description`);
       return ordered(
-        { date: event.date, kind: event.type || undefined, text, verified: verifiedFlag(event.verified, at), sources: citedSources(event.source_keys, factsSources, at) },
-        ['date', 'kind', 'text', 'verified', 'sources'],
+        { date: event.date, kind: event.type || undefined, text, verified: verifiedFlag(event.verified, at), note: derivedTenureNote(event), sources: citedSources(event.source_keys, factsSources, at) },
+        ['date', 'kind', 'text', 'verified', 'note', 'sources'],
       );
     })
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -326,6 +326,7 @@ function buildActors(facts, curation, roles, usedRoles) {
   return actors;
 }
 
+/** A channel's key dates (meetings, rounds) as dated events, with the table's sources and verification. */
 function buildChannels(facts, curation, actorIds) {
   const curatedChannels = curation.channels ?? {};
   const kinds = curation.channelKinds ?? {};

@@ -40,6 +40,20 @@ const targets = [
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
     define: { ...common.define, INTERLOCUTOR_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   },
+  // The Channel Timeline webview's one script, loaded by the page under a nonce.
+  {
+    entryPoints: ['src/webview/channelTimeline.ts'],
+    outfile: 'dist/webview/channelTimeline.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: root,
+  },
 ];
 
 function listFiles(dir, extension) {

@@ -7,6 +7,8 @@ import type { LoadedKnowledge } from './core/datasets';
 import { registerActorCardDocuments } from './vscode/actorCardDocument';
 import { ClaimDiagnostics } from './vscode/claimDiagnostics';
 import { registerCodeActions } from './vscode/codeActions';
+import { registerChannelFigure } from './vscode/channelFigure';
+import { registerChannelTimeline, type TimelineSnapshot } from './vscode/channelTimelinePanel';
 import { registerChannelViews, type ChannelTreeProvider } from './vscode/channelsView';
 import { registerCompletion } from './vscode/completion';
 import { registerDataCoverageDocuments } from './vscode/dataCoverageDocument';
@@ -16,6 +18,7 @@ import { registerDatasetDiagnostics } from './vscode/datasetDiagnostics';
 import { registerDatasetWatcher } from './vscode/datasetWatcher';
 import { registerHover } from './vscode/hover';
 import { KnowledgeStore } from './vscode/knowledgeStore';
+import { MemoTracker } from './vscode/memoTracker';
 import { registerStatusBar } from './vscode/statusBar';
 
 /** What the extension exports, for its own integration tests and for other extensions. */
@@ -28,6 +31,10 @@ export interface InterlocutorApi {
   readonly onDidCheckMemo: vscode.Event<vscode.Uri>;
   /** The Channels tree, for tests that read what it shows. */
   readonly channelTree: ChannelTreeProvider;
+  /** What the Channel Timeline last drew, if it is open. */
+  channelTimeline(): TimelineSnapshot | undefined;
+  /** Fires after the Channel Timeline was redrawn. */
+  readonly onDidRenderChannelTimeline: vscode.Event<TimelineSnapshot>;
 }
 
 export function activate(context: vscode.ExtensionContext): InterlocutorApi {
@@ -35,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
   const store = new KnowledgeStore(context.extensionUri, log);
   const claimDiagnostics = new ClaimDiagnostics(store);
   const views = registerChannelViews(store);
+  const memos = new MemoTracker();
+  const timeline = registerChannelTimeline(store, memos, context.extensionUri);
   context.subscriptions.push(
     log,
     store,
@@ -50,10 +59,13 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     registerCompletion(store),
     registerSetMemoDate(),
     views.disposable,
+    memos,
+    timeline.disposable,
+    registerChannelFigure(store, memos),
   );
   // Load in the background so that dataset problems show without waiting for the first hover.
   void store.get();
-  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, channelTree: views.channels };
+  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, channelTree: views.channels, channelTimeline: () => timeline.current()?.snapshot, onDidRenderChannelTimeline: timeline.onDidRender };
 }
 
 export function deactivate(): void {

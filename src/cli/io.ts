@@ -1,5 +1,5 @@
 /** What the CLI needs from the outside world, so tests can run it in memory. */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fromJsDate, type PartialDate } from '../core/dates';
 
@@ -7,6 +7,8 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly readFile: (path: string) => string;
+  /** Writes a file the user named (-o); nothing else is ever written. */
+  readonly writeFile: (path: string, text: string) => void;
   readonly cwd: string;
   readonly today: PartialDate;
   /** Whether stdout is a terminal (colours, for stylish output). */
@@ -18,6 +20,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readFile: (path) => readFileSync(path, 'utf8'),
+    writeFile: (path, text) => writeFileSync(path, text),
     cwd: process.cwd(),
     today: fromJsDate(new Date()),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,

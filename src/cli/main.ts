@@ -1,6 +1,7 @@
 /**
  * The command line: the same checks and lookups as the editor, for terminals and CI.
  *   interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
+ *   interlocutor channels [--as-of DATE] [--actor ID] [--format text|json|svg] [-o FILE]
  *   interlocutor validate FILE...
  *   interlocutor datasets [--dataset FILE]... [--format text|json]
  *   interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
@@ -11,6 +12,7 @@ import { resolve } from 'node:path';
 import type { DatasetProblem } from '../core/datasetLoader';
 import { parsePartialDate, type PartialDate } from '../core/dates';
 import { actorJson, actorText, findActors } from './actorCommand';
+import { channelsCommand } from './channelsCommand';
 import { checkCommand } from './checkCommand';
 import { datasetsCommand } from './datasetsCommand';
 import { processIo, type CliIo } from './io';
@@ -24,6 +26,10 @@ export const USAGE = `Usage:
       the date for memos without one.
   interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
       Show what is known about an actor (fuzzy name lookup) as of a date (default today).
+  interlocutor channels [--as-of DATE] [--actor ID] [--country CC] [--kind KIND] [--from DATE] [--to DATE]
+                        [--format text|json|svg] [--theme light|dark] [--width PX] [-o FILE] [--dataset FILE]...
+      The channels between governments as of a date: their status, the posts of the people at
+      either end, and key dates; svg draws the timeline figure. -o writes to FILE, nothing else.
   interlocutor validate FILE...
       Check dataset files against the schema and the consistency rules.
   interlocutor datasets [--dataset FILE]... [--format text|json]
@@ -44,6 +50,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return checkCommand(rest, io, VERSION);
       case 'actor':
         return actorCommand(rest, io);
+      case 'channels':
+        return channelsCommand(rest, io, { parseDate: parseDateOption, reportProblems: (knowledge) => reportDatasetProblems(knowledge.problems, io) });
       case 'validate':
         return validateCommand(rest, io);
       case 'datasets':

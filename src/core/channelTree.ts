@@ -65,7 +65,8 @@ export function channelGroups(kb: KnowledgeBase, date: PartialDate, actorId?: st
   })).filter((group) => group.channels.length > 0);
 }
 
-function endpointNode(kb: KnowledgeBase, actorId: string, date: PartialDate): EndpointNode {
+/** An endpoint with the post it held on the date, or why there is none. */
+export function endpointNode(kb: KnowledgeBase, actorId: string, date: PartialDate): EndpointNode {
   const actor = kb.actor(actorId);
   if (!actor) return { actorId, name: actorId, description: 'not in the datasets' };
   const post = kb.currentPosts(actorId, date)[0];

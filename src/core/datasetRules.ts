@@ -54,6 +54,7 @@ export function checkDatasetConsistency(files: readonly ParsedDatasetFile[], mer
         report(file, [...path, 'verifiedThrough'], 'verifiedThrough applies only to an active or dormant channel; a closed channel is final');
       }
       checkSources(channel.sources, [...path, 'sources']);
+      channel.events.forEach((event, eventIndex) => checkSources(event.sources, [...path, 'events', eventIndex, 'sources']));
     });
   }
 

@@ -66,6 +66,7 @@ export const eventSchema = z
     kind: z.string().optional().describe('What sort of event: "call", "summit", "talks", "removed"...'),
     text: nonEmptyText.describe('What happened, in one line.'),
     verified: verificationSchema,
+    note: z.string().optional(),
     sources: z.array(sourceRefSchema).default([]),
   })
   .strict();
@@ -120,7 +121,7 @@ export const channelSchema = z
       .describe("For an active or dormant channel: the last date its status was confirmed. After it the status is unknown. Wins over the dataset's verifiedThrough; a closed channel is final and needs none."),
     summary: z.string().optional(),
     note: z.string().optional(),
-    events: z.array(eventSchema).default([]).describe('Key dates of the channel: meetings, calls, agreements.'),
+    events: z.array(eventSchema).default([]).describe('Key dates of the channel: meetings, rounds, calls, agreements.'),
     sources: z.array(sourceRefSchema).default([]),
   })
   .strict();

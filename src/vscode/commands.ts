@@ -1,7 +1,7 @@
 /** Commands: Reload Datasets, Show Actor (a fuzzy quick pick that opens the actor's card) and Show Data Coverage. */
 import * as vscode from 'vscode';
 import { describeTenure } from '../core/actorCard';
-import { formatPartialDate, type PartialDate } from '../core/dates';
+import { formatPartialDate, parsePartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
 import { memoDateOrigin } from '../core/memoDate';
 import { actorCardUri } from './actorCardDocument';
@@ -24,8 +24,8 @@ export function registerCommands(store: KnowledgeStore): vscode.Disposable {
       void (files ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
       return knowledge.kb.actorCount;
     }),
-    vscode.commands.registerCommand(COMMANDS.showActor, (target?: string | { actorId?: string; endpoint?: { actorId: string } }) =>
-      showActor(store, typeof target === 'string' ? target : (target?.actorId ?? target?.endpoint?.actorId)),
+    vscode.commands.registerCommand(COMMANDS.showActor, (target?: string | ShowActorTarget) =>
+      showActor(store, typeof target === 'string' ? target : (target?.actorId ?? target?.endpoint?.actorId), typeof target === 'object' ? givenDate(target) : undefined),
     ),
     vscode.commands.registerCommand(COMMANDS.showDataCoverage, () => {
       const document = vscode.window.activeTextEditor?.document;
@@ -34,9 +34,24 @@ export function registerCommands(store: KnowledgeStore): vscode.Disposable {
   );
 }
 
-/** The date commands work at: the active memo's, or today when no memo is active. */
+/** An actor to show; callers without an active memo (the timeline webview) pass the date they show. */
+interface ShowActorTarget {
+  readonly actorId?: string;
+  readonly endpoint?: { readonly actorId: string };
+  readonly asOf?: string;
+  readonly dateLabel?: string;
+}
+
+function givenDate(target: ShowActorTarget): { date: PartialDate; label: string } | undefined {
+  const parsed = typeof target.asOf === 'string' ? parsePartialDate(target.asOf) : undefined;
+  return parsed?.ok ? { date: parsed.date, label: typeof target.dateLabel === 'string' ? target.dateLabel : 'the timeline' } : undefined;
+}
+
+/** The date commands work at: the active memo's (or the visible one's while a webview has the focus), or today. */
 export function activeDate(): { date: PartialDate; label: string } {
-  const document = vscode.window.activeTextEditor?.document;
+  // With a webview or a preview focused there is no active editor: the memo beside it still counts.
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((candidate) => isMemo(candidate.document) && candidate.document.uri.scheme !== 'interlocutor-card');
+  const document = editor?.document;
   if (isMemo(document)) {
     const memo = memoDateOf(document);
     return { date: memo.date, label: memoDateOrigin(memo) };
@@ -48,9 +63,9 @@ interface ActorItem extends vscode.QuickPickItem {
   readonly actorId: string;
 }
 
-async function showActor(store: KnowledgeStore, actorId?: string): Promise<string | undefined> {
+async function showActor(store: KnowledgeStore, actorId?: string, given?: { date: PartialDate; label: string }): Promise<string | undefined> {
   const { kb } = await store.get();
-  const { date, label } = activeDate();
+  const { date, label } = given ?? activeDate();
   const chosen = typeof actorId === 'string' && kb.actor(actorId) ? actorId : await pickActor(kb, date);
   if (!chosen) return undefined;
   const uri = actorCardUri(chosen, kb.actor(chosen)!.name, date, label);

@@ -43,6 +43,22 @@ export async function takeReadmeScreenshots(browser: Browser, url: string, page:
     const view = await page.showChannelsView(tab);
     await page.treeRows(view, /Kushner/);
     await tab.screenshot({ path: join(outputDir, 'channels.png') });
+
+    const memo = await page.openFile(tab, '2025-10-trade-talks.md');
+    await memo.locator('.view-lines').click();
+    if (await tab.locator('.part.panel').isVisible()) await page.runCommand(tab, 'View: Toggle Panel Visibility');
+    await page.runCommand(tab, 'Interlocutor: Show Channel Timeline');
+    let timeline = await page.frameWith(tab, '#timeline svg g.row');
+    // The timeline alone, at the window's width, from 2021: the years the memo is about.
+    await page.runCommand(tab, 'View: Maximize Editor Group and Hide Side Bars');
+    timeline = await page.frameWith(tab, '#timeline svg g.row');
+    // The webview reports its new width and the timeline is laid out again for it.
+    await timeline.waitForFunction(() => Number(document.querySelector('#timeline svg')?.getAttribute('width')) > 1000);
+    await timeline.locator('#filter-from').selectOption('2021');
+    await timeline.locator('#clear-filters:not([disabled])').waitFor();
+    await timeline.locator('g.tick-group[data-channel="bessent_he_lifeng"][data-event="2"]').hover();
+    await timeline.locator('#tooltip:not([hidden])').waitFor();
+    await tab.screenshot({ path: join(outputDir, 'channel-timeline.png') });
   } catch (error) {
     await tab.screenshot({ path: join(outputDir, 'failed.png') });
     throw error;

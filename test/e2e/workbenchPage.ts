@@ -4,7 +4,7 @@
  * hovering words, reading what appears. Selectors are the ones seen in VS Code 1.100.3
  * (../shared/docs/real-vscode.md). Every wait is on a selector or a condition, never a sleep.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 
 export interface Workbench {
   readonly page: Page;
@@ -198,4 +198,31 @@ export async function treeRows(view: Locator, expect: RegExp): Promise<string[]>
   const rows = view.locator('.monaco-list-row .custom-view-tree-node-item');
   await rows.filter({ hasText: expect }).first().waitFor({ timeout: 30_000 });
   return (await rows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** Runs a command from the palette by its title ("Interlocutor: Show Channel Timeline"). */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+}
+
+/**
+ * The frame of a webview (the timeline, the Markdown preview) once it holds `selector`. Webviews
+ * are nested iframes whose names VS Code chooses, so the frames are searched by content.
+ */
+export async function frameWith(page: Page, selector: string, timeoutMs = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview frame holds ${selector}`);
+    await page.waitForFunction(() => true, undefined, { polling: 'raf' });
+  }
 }

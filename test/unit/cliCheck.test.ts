@@ -14,6 +14,7 @@ function cli(args: string[], cwd: string) {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     readFile: (path) => readFileSync(path, 'utf8'),
+    writeFile: (path, text) => writeFileSync(path, text),
     cwd,
     today: partialDate('2025-10-23'),
     color: false,

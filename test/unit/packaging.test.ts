@@ -19,6 +19,8 @@ describe('packaging', () => {
       'README.md',
       'data/builtin.json',
       'dist/extension.js',
+      'dist/webview/channelTimeline.js',
+      'media/channelTimeline.css',
       'package.json',
       'schemas/dataset.schema.json',
       'snippets/memos.code-snippets',
