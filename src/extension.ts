@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { LoadedKnowledge } from './core/datasets';
 import { registerActorCardDocuments } from './vscode/actorCardDocument';
 import { ClaimDiagnostics } from './vscode/claimDiagnostics';
-import { registerCodeActions } from './vscode/codeActions';
+import { registerCodeActions, registerOpenEvidenceSource } from './vscode/codeActions';
 import { registerChannelFigure } from './vscode/channelFigure';
 import { registerChannelTimeline, type TimelineSnapshot } from './vscode/channelTimelinePanel';
 import { registerChannelViews, type ChannelTreeProvider } from './vscode/channelsView';
@@ -16,6 +16,7 @@ import { registerSetMemoDate } from './vscode/setMemoDate';
 import { registerCommands } from './vscode/commands';
 import { registerDatasetDiagnostics } from './vscode/datasetDiagnostics';
 import { registerDatasetWatcher } from './vscode/datasetWatcher';
+import { registerEvidenceHover } from './vscode/evidenceHover';
 import { registerHover } from './vscode/hover';
 import { KnowledgeStore } from './vscode/knowledgeStore';
 import { MemoTracker } from './vscode/memoTracker';
@@ -56,6 +57,8 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     registerCommands(store),
     claimDiagnostics,
     registerCodeActions(claimDiagnostics),
+    registerOpenEvidenceSource(),
+    registerEvidenceHover(claimDiagnostics),
     registerCompletion(store),
     registerSetMemoDate(),
     views.disposable,

@@ -5,8 +5,10 @@ import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import { checkMemo } from '../core/claimChecker';
 import { parsePartialDate } from '../core/dates';
+import { locateEntry, type LoadedKnowledge } from '../core/datasets';
+import { describeTenureEvidence, type Evidence } from '../core/evidence';
 import { describeMemoDate, memoDate } from '../core/memoDate';
-import { FINDING_CODES, severityConfig, SEVERITIES, type Severity } from '../core/severity';
+import { FINDING_CODES, severityConfig, severityOf, SEVERITIES, type Severity } from '../core/severity';
 import { LineIndex } from '../core/text';
 import { formatJson, formatSarif, formatStylish, type CheckMessage, type FileResult } from './formatters';
 import type { CliIo } from './io';
@@ -41,12 +43,12 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
   const overrides = new Map<string, Severity>();
   for (const entry of values.severity ?? []) {
     const [code, level] = entry.split('=');
-    if (!code || !(FINDING_CODES as readonly string[]).includes(code) || !level || !(SEVERITIES as readonly string[]).includes(level)) {
-      throw new UsageError(`--severity takes CODE=LEVEL, with CODE one of ${FINDING_CODES.join(', ')} and LEVEL one of ${SEVERITIES.join(', ')}`);
+    if (!code || !([...FINDING_CODES, 'unverified'] as readonly string[]).includes(code) || !level || !(SEVERITIES as readonly string[]).includes(level)) {
+      throw new UsageError(`--severity takes CODE=LEVEL, with CODE one of ${FINDING_CODES.join(', ')} or unverified, and LEVEL one of ${SEVERITIES.join(', ')}`);
     }
     overrides.set(code, level as Severity);
   }
-  const severities = severityConfig((code) => overrides.get(code) ?? fromSettings(`severity.${code}`));
+  const severities = severityConfig((code) => overrides.get(code) ?? fromSettings(code === 'unverified' ? 'unverifiedSeverity' : `severity.${code}`));
 
   const settingsDatasets = Array.isArray(fromSettings('datasets')) ? (fromSettings('datasets') as unknown[]).filter((path): path is string => typeof path === 'string') : [];
   const knowledge = loadCliKnowledge(io, [...settingsDatasets, ...(values.dataset ?? [])]);
@@ -72,7 +74,7 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
     const lines = new LineIndex(text);
     const messages: CheckMessage[] = [];
     for (const finding of checkMemo(knowledge.kb, text, { date: memo.date, dateRange: memo.range })) {
-      const severity = severities[finding.code];
+      const severity = severityOf(finding, severities);
       if (severity === 'off') continue;
       const start = lines.positionAt(finding.start);
       const end = lines.positionAt(finding.end);
@@ -87,6 +89,7 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
         suggestions: finding.fixes
           .filter((fix) => fix.edits.length === 1)
           .map((fix) => ({ desc: fix.title, fix: { range: [fix.edits[0]!.start, fix.edits[0]!.end] as [number, number], text: fix.edits[0]!.newText } })),
+        ...(finding.evidence && finding.evidence.length > 0 ? { evidence: finding.evidence, datasetLocations: datasetLocations(knowledge, finding.evidence) } : {}),
         ...(finding.related
           ? {
               related: finding.related.map((related) => {
@@ -114,6 +117,15 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
     return 1;
   }
   return 0;
+}
+
+/** Where the user's own datasets write the tenures a finding rests on. */
+function datasetLocations(knowledge: LoadedKnowledge, evidence: readonly Evidence[]): NonNullable<CheckMessage['datasetLocations']> {
+  return evidence.flatMap((item) => {
+    const range = item.origin && locateEntry(knowledge, item.origin.file, item.origin.path);
+    if (!item.origin || !range) return [];
+    return [{ file: item.origin.file, line: range.start.line + 1, column: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1, message: `${describeTenureEvidence(item)} (${item.certainty})` }];
+  });
 }
 
 /** Files as given, directories as every Markdown file under them, globs expanded; sorted, unique. */

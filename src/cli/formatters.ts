@@ -1,5 +1,6 @@
 /** Output formats for `interlocutor check`: ESLint's stylish and JSON shapes, and SARIF 2.1.0. */
 import { relative } from 'node:path';
+import { evidenceLine, type Evidence } from '../core/evidence';
 import { CODE_DESCRIPTIONS, FINDING_CODES, type FindingCode, type Severity } from '../core/severity';
 
 export interface CheckMessage {
@@ -14,6 +15,10 @@ export interface CheckMessage {
   readonly suggestions: ReadonlyArray<{ desc: string; fix: { range: [number, number]; text: string } }>;
   /** Other places the message is about (data-horizon: the claims not judged), 1-based. */
   readonly related?: ReadonlyArray<{ line: number; column: number; endLine: number; endColumn: number; message: string }>;
+  /** The tenures the verdict rests on, with their sources. */
+  readonly evidence?: readonly Evidence[];
+  /** Where the user's own datasets write those tenures, 1-based. */
+  readonly datasetLocations?: ReadonlyArray<{ file: string; line: number; column: number; endLine: number; endColumn: number; message: string }>;
 }
 
 export interface FileResult {
@@ -41,6 +46,7 @@ export function formatJson(results: readonly FileResult[]): string {
           endColumn: message.endColumn,
           suggestions: message.suggestions,
           ...(message.related ? { related: message.related } : {}),
+          ...(message.evidence ? { evidence: message.evidence } : {}),
         })),
         errorCount,
         warningCount: result.messages.length - errorCount,
@@ -69,6 +75,9 @@ export function formatStylish(results: readonly FileResult[], cwd: string, color
       if (message.ruleId === 'data-horizon') unjudged += message.related?.length ?? 0;
       const level = message.severity === 'error' ? paint('31', 'error') : message.severity === 'warning' ? paint('33', 'warning') : paint('36', message.severity === 'information' ? 'info' : 'hint');
       lines.push(`  ${`${message.line}:${message.column}`.padEnd(8)} ${level.padEnd(color ? 16 : 7)}  ${message.message}  ${paint('2', message.ruleId)}`);
+      // The evidence the verdict rests on, one short line (the first tenure it cites).
+      const evidence = message.evidence?.[0];
+      if (evidence) lines.push(paint('2', `  ${''.padEnd(8)} ${''.padEnd(7)}  evidence: ${evidenceLine(evidence)}`));
     }
   }
   const total = errors + warnings;
@@ -115,6 +124,19 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
                 },
               },
             ],
+            ...(message.evidence ? { properties: { evidence: message.evidence } } : {}),
+            ...(message.datasetLocations && message.datasetLocations.length > 0
+              ? {
+                  relatedLocations: message.datasetLocations.map((location, index) => ({
+                    id: index,
+                    message: { text: location.message },
+                    physicalLocation: {
+                      artifactLocation: { uri: relative(cwd, location.file).split('\\').join('/'), uriBaseId: 'SRCROOT' },
+                      region: { startLine: location.line, startColumn: location.column, endLine: location.endLine, endColumn: location.endColumn },
+                    },
+                  })),
+                }
+              : {}),
             ...(message.related
               ? {
                   relatedLocations: message.related.map((related, index) => ({

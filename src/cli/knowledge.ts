@@ -18,7 +18,8 @@ export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[]): Lo
     }
     texts.push({ file: path, text });
   }
-  return loadKnowledge(texts);
+  // Findings may point into the user's own datasets (SARIF relatedLocations): keep their positions.
+  return loadKnowledge(texts, { keepPositions: (file) => file !== builtinDatasetPath() });
 }
 
 /** "file:3:14: error: message", the shape editors and CI logs turn into links. */

@@ -4,7 +4,8 @@
  * Unknown answers (partial dates, dates past verifiedThrough) never produce a finding.
  */
 import { findClaims, type Claim, type Span } from './claimFinder';
-import { fixTitles, neverHeldMessage, notYetMessage, onDate, staleMessage, stillInRoleMessage, type Holders } from './claimMessages';
+import { fixTitles, neverHeldMessage, notYetMessage, onDate, staleMessage, stillInRoleMessage, UNVERIFIED_NOTE, type Holders } from './claimMessages';
+import { evidenceOf, firstSourceUrl, leastCertain, type Certainty, type Evidence } from './evidence';
 import { claimTime, type ClaimTime } from './claimTime';
 import { dayRange, formatPartialDate, type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
@@ -24,13 +25,16 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-export type FixKind = 'make-historical-former' | 'make-historical-then' | 'remove-marker' | 'replace-actor' | 'replace-role' | 'disable-line';
+export type FixKind = 'make-historical-former' | 'make-historical-then' | 'remove-marker' | 'replace-actor' | 'replace-role' | 'disable-line' | 'open-source';
 
 export interface Fix {
   readonly kind: FixKind;
   readonly title: string;
+  /** The edits to the memo; none for "open-source", which opens `url` instead. */
   readonly edits: readonly TextEdit[];
   readonly preferred: boolean;
+  /** For "open-source": the http(s) address to open. */
+  readonly url?: string;
 }
 
 export interface RelatedSpan {
@@ -50,6 +54,10 @@ export interface Finding {
   readonly roleId?: string;
   /** Other places the finding is about: for data-horizon, the claims that were not judged. */
   readonly related?: readonly RelatedSpan[];
+  /** The tenures the verdict rests on, with their sources (none on data-horizon). */
+  readonly evidence?: readonly Evidence[];
+  /** How sure the data is about the date the verdict rests on. */
+  readonly certainty?: Certainty;
   /** The date the claim was judged at, and whether the sentence named it. */
   readonly date: PartialDate;
   readonly dateFromSentence: boolean;
@@ -238,14 +246,11 @@ function judgeActor(judgement: Judgement, actorId: string, candidateRoleIds: rea
 
   if (held.length === 0) {
     if (!neverHeldIsKnowable(judgement, actorId, roleIds)) return undefined;
-    const message = neverHeldMessage({
-      actor: actor.name,
-      post: kb.role(roleIds[0]!)?.title ?? claim.roleText,
-      currentPosts: kb.currentPosts(actorId, date).map(postTitle),
-      date,
-      holders: holdersOn(kb, roleIds, date),
-    });
-    return { ...base, code: 'never-held-role', roleId: roleIds[0]!, message, fixes: fixesFor(judgement, 'never-held-role', verdict) };
+    const ownPosts = kb.currentPosts(actorId, date);
+    const holders = holdersOn(kb, roleIds, date);
+    const message = neverHeldMessage({ actor: actor.name, post: kb.role(roleIds[0]!)?.title ?? claim.roleText, currentPosts: ownPosts.map(postTitle), date, holders });
+    // "Never held" rests on who did hold the post then: those tenures are the claim's evidence.
+    return finish(judgement, verdict, { ...base, code: 'never-held-role', roleId: roleIds[0]!, message }, holders?.entries ?? [], [], ownPosts);
   }
   const allFuture = held.every((entry) => entry.state === 'future');
   // "then foreign minister", "fired National Security Adviser X": the post at some earlier time,
@@ -262,7 +267,7 @@ function judgeActor(judgement: Judgement, actorId: string, candidateRoleIds: rea
     if (holding) {
       const marker = claim.markerSpan ? judgement.text.slice(claim.markerSpan.start, claim.markerSpan.end) : 'former';
       const message = stillInRoleMessage({ actor: actor.name, post: postTitle(holding), since: holding.tenure.start, date, marker });
-      return { ...base, code: 'still-in-role', roleId: holding.tenure.role, message, fixes: fixesFor(judgement, 'still-in-role', verdict) };
+      return finish(judgement, verdict, { ...base, code: 'still-in-role', roleId: holding.tenure.role, message }, [holding], [], []);
     }
     return allFuture ? notYet(judgement, verdict, base) : undefined;
   }
@@ -275,14 +280,38 @@ function judgeActor(judgement: Judgement, actorId: string, candidateRoleIds: rea
   // later post (an anachronism) rather than recalling the earlier one.
   const next = held.find((entry) => entry.state === 'future');
   if (!again && next && next.tenure.role !== last.tenure.role) return notYet(judgement, verdict, base, next);
-  const message = staleMessage({ actor: actor.name, post: postTitle(last), endedOn: last.tenure.end ?? undefined, resumedOn: again?.tenure.start, date, holders: holdersOn(kb, roleIds, date) });
-  return { ...base, code: 'stale-role', roleId: last.tenure.role, message, fixes: fixesFor(judgement, 'stale-role', verdict) };
+  const holders = holdersOn(kb, roleIds, date);
+  const message = staleMessage({ actor: actor.name, post: postTitle(last), endedOn: last.tenure.end ?? undefined, resumedOn: again?.tenure.start, date, holders });
+  return finish(judgement, verdict, { ...base, code: 'stale-role', roleId: last.tenure.role, message }, [last], holders?.entries ?? [], []);
 }
 
 function notYet(judgement: Judgement, verdict: ActorVerdict, base: Omit<Finding, 'code' | 'roleId' | 'message' | 'fixes'>, first: TenureOnDate = verdict.held[0]!): Finding {
   const { kb, date } = judgement;
-  const message = notYetMessage({ actor: kb.actor(verdict.actorId)!.name, post: postTitle(first), startedOn: first.tenure.start, date, holders: holdersOn(kb, verdict.roleIds, date) });
-  return { ...base, code: 'not-yet-in-role', roleId: first.tenure.role, message, fixes: fixesFor(judgement, 'not-yet-in-role', verdict) };
+  const holders = holdersOn(kb, verdict.roleIds, date);
+  const message = notYetMessage({ actor: kb.actor(verdict.actorId)!.name, post: postTitle(first), startedOn: first.tenure.start, date, holders });
+  return finish(judgement, verdict, { ...base, code: 'not-yet-in-role', roleId: first.tenure.role, message }, [first], holders?.entries ?? [], []);
+}
+
+type Verdict = Omit<Finding, 'fixes' | 'evidence' | 'certainty'> & { readonly code: ClaimCode };
+
+/**
+ * The finding with its evidence: the tenures the verdict rests on (`claimed`), the holders on the
+ * date, and the actor's own posts then. A verdict resting on an unverified date says so.
+ */
+function finish(judgement: Judgement, verdict: ActorVerdict, found: Verdict, claimed: readonly TenureOnDate[], holders: readonly TenureOnDate[], ownPosts: readonly TenureOnDate[]): Finding {
+  const { kb } = judgement;
+  const evidence = [
+    ...claimed.map((entry) => evidenceOf(kb, entry, 'claimed')),
+    ...holders.filter((entry) => !claimed.includes(entry)).map((entry) => evidenceOf(kb, entry, 'holder')),
+    ...ownPosts.map((entry) => evidenceOf(kb, entry, 'own-post')),
+  ];
+  const certainty = leastCertain(evidence);
+  const message = certainty === 'unverified' ? `${found.message}${UNVERIFIED_NOTE}` : found.message;
+  const url = firstSourceUrl(evidence);
+  const source = url ? evidence.flatMap((item) => item.sources).find((candidate) => candidate.url === url) : undefined;
+  const fixes = fixesFor(judgement, found.code, verdict);
+  if (url && source) fixes.push({ kind: 'open-source', title: fixTitles.openSource(source.title), edits: [], preferred: false, url });
+  return { ...found, message, evidence, certainty, fixes };
 }
 
 /** "Vice-Premier Liu", "Secretary Raimondo": fine when anyone of that surname held the post on the date. */
@@ -375,7 +404,7 @@ function holdersOn(kb: KnowledgeBase, roleIds: readonly string[], date: PartialD
     const role = kb.role(roleId);
     const holders = kb.holdersOn(roleId, date).filter((entry) => entry.holds === true);
     if (!role || holders.length === 0) continue;
-    return { title: role.title, names: [...new Set(holders.map((entry) => entry.actor.name))], unique: role.unique };
+    return { title: role.title, names: [...new Set(holders.map((entry) => entry.actor.name))], unique: role.unique, entries: holders };
   }
   return undefined;
 }

@@ -4,11 +4,14 @@
  * foreign minister is Wang Yi."
  */
 import { formatPartialDate, type PartialDate } from './dates';
+import type { TenureOnDate } from './knowledgeBase';
 
 /** Who held a post on the judged date, when the datasets say. */
 export interface Holders {
   readonly title: string;
   readonly names: readonly string[];
+  /** The tenures behind the names, for the finding's evidence. */
+  readonly entries: readonly TenureOnDate[];
   /** True when the post has one holder at a time (a plural title is used otherwise). */
   readonly unique: boolean;
 }
@@ -51,6 +54,9 @@ export function stillInRoleMessage(parts: { actor: string; post: string; since: 
   return `${parts.actor} still holds the post of ${parts.post} ${onDate(parts.date)} (since ${parts.since ?? 'an unknown date'}), so "${parts.marker}" is wrong on this date.`;
 }
 
+/** Said after the message when the date a finding rests on was not checked against a source. */
+export const UNVERIFIED_NOTE = ' The date this rests on is unverified in the datasets (not checked against a source).';
+
 /** Fix titles. */
 export const fixTitles = {
   removeMarker: (marker: string) => `Remove "${marker}"`,
@@ -58,6 +64,7 @@ export const fixTitles = {
   replaceActor: (name: string, post: string, date: PartialDate) => `Replace with ${name}, the ${post} ${onDate(date)}`,
   replacePost: (title: string, date: PartialDate) => `Replace the post with "${title}", held ${onDate(date)}`,
   disableLine: (code: string) => `Disable ${code} for this line`,
+  openSource: (title: string) => `Open source: ${title.length > 60 ? `${title.slice(0, 57)}...` : title}`,
 };
 
 function sentence(main: string, clause: string | undefined): string {

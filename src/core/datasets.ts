@@ -7,6 +7,7 @@ import { parseDatasetText, type DatasetProblem, type ParsedDatasetFile } from '.
 import { mergeDatasets } from './datasetMerge';
 import { checkDatasetConsistency } from './datasetRules';
 import { KnowledgeBase } from './knowledgeBase';
+import type { Range } from './text';
 
 export interface DatasetText {
   readonly file: string;
@@ -19,19 +20,36 @@ export interface LoadedKnowledge {
   readonly problems: readonly DatasetProblem[];
 }
 
-export function loadKnowledge(texts: readonly DatasetText[]): LoadedKnowledge {
-  return buildKnowledge(texts.map(({ file, text }) => parseDatasetText(text, file)));
+export interface KnowledgeOptions {
+  /**
+   * Files whose entries findings may point into (the user's own datasets): their locators are
+   * kept. Others let go of theirs, and of the texts they hold, once problems are positioned.
+   */
+  readonly keepPositions?: (file: string) => boolean;
 }
 
-export function buildKnowledge(files: readonly ParsedDatasetFile[]): LoadedKnowledge {
+export function loadKnowledge(texts: readonly DatasetText[], options: KnowledgeOptions = {}): LoadedKnowledge {
+  return buildKnowledge(
+    texts.map(({ file, text }) => parseDatasetText(text, file)),
+    options,
+  );
+}
+
+export function buildKnowledge(files: readonly ParsedDatasetFile[], options: KnowledgeOptions = {}): LoadedKnowledge {
   const merged = mergeDatasets(files);
   const consistency = checkDatasetConsistency(files, merged);
   return {
     kb: new KnowledgeBase(merged),
-    // Positions are resolved by now: let go of the locators and the texts they hold.
-    files: files.map(({ file, dataset, problems }) => ({ file, ...(dataset ? { dataset } : {}), problems, locate: unlocated })),
+    files: files.map(({ file, dataset, problems, locate }) => ({ file, ...(dataset ? { dataset } : {}), problems, locate: options.keepPositions?.(file) ? locate : unlocated })),
     problems: [...files.flatMap((file) => file.problems), ...consistency],
   };
+}
+
+/** Where an entry is written in a file whose positions were kept, else undefined. */
+export function locateEntry(knowledge: LoadedKnowledge, file: string, path: ReadonlyArray<string | number>): Range | undefined {
+  const parsed = knowledge.files.find((candidate) => candidate.file === file);
+  if (!parsed || parsed.locate === unlocated) return undefined;
+  return parsed.locate(path);
 }
 
 const unlocated: ParsedDatasetFile['locate'] = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });

@@ -23,16 +23,33 @@ export const DEFAULT_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   'data-horizon': 'information',
 };
 
-export type SeverityConfig = Readonly<Record<FindingCode, Severity>>;
+export type SeverityConfig = Readonly<Record<FindingCode, Severity>> & {
+  /** The most a finding resting on an unverified date may say (interlocutor.unverifiedSeverity). */
+  readonly unverified: Severity;
+};
 
-/** Reads `interlocutor.severity.<code>` values, ignoring anything that is not a known level. */
-export function severityConfig(read: (code: FindingCode) => unknown): SeverityConfig {
-  const config = { ...DEFAULT_SEVERITY };
-  for (const code of FINDING_CODES) {
-    const value = read(code);
-    if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) config[code] = value as Severity;
-  }
-  return config;
+/** The default of interlocutor.unverifiedSeverity. */
+export const DEFAULT_UNVERIFIED_SEVERITY: Severity = 'information';
+
+/**
+ * Reads `interlocutor.severity.<code>` values and `interlocutor.unverifiedSeverity` (asked for as
+ * the pseudo-code "unverified"), ignoring anything that is not a known level.
+ */
+export function severityConfig(read: (code: FindingCode | 'unverified') => unknown): SeverityConfig {
+  const level = (value: unknown): Severity | undefined => (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value) ? (value as Severity) : undefined);
+  const config: Record<FindingCode, Severity> = { ...DEFAULT_SEVERITY };
+  for (const code of FINDING_CODES) config[code] = level(read(code)) ?? config[code];
+  return { ...config, unverified: level(read('unverified')) ?? DEFAULT_UNVERIFIED_SEVERITY };
+}
+
+/**
+ * The severity a finding is shown with: its code's, lowered to the unverified level when the date
+ * it rests on was never checked against a source (a reader should not be told as loudly).
+ */
+export function severityOf(finding: { readonly code: FindingCode; readonly certainty?: string | undefined }, config: SeverityConfig): Severity {
+  const own = config[finding.code];
+  if (finding.certainty !== 'unverified') return own;
+  return SEVERITIES.indexOf(config.unverified) > SEVERITIES.indexOf(own) ? config.unverified : own;
 }
 
 export const CODE_DESCRIPTIONS: Readonly<Record<FindingCode, string>> = {

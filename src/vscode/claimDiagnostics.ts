@@ -5,7 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { checkMemo, type Finding } from '../core/claimChecker';
-import type { Severity } from '../core/severity';
+import { locateEntry, type LoadedKnowledge } from '../core/datasets';
+import { describeTenureEvidence } from '../core/evidence';
+import { toVsRange } from './convert';
+import { severityOf, type Severity } from '../core/severity';
 import type { KnowledgeStore } from './knowledgeStore';
 import { isMemo, memoDateOf } from './memoDates';
 import { affectsChecks, readSettings } from './settings';
@@ -68,14 +71,15 @@ export class ClaimDiagnostics implements vscode.Disposable {
   }
 
   private async check(document: vscode.TextDocument) {
-    const { kb } = await this.store.get();
+    const knowledge = await this.store.get();
+    const { kb } = knowledge;
     if (document.isClosed) return;
     const version = document.version;
     const severities = readSettings(document.uri).severities;
     const memo = memoDateOf(document);
     const findings = checkMemo(kb, document.getText(), { date: memo.date, dateRange: memo.range }).flatMap((finding) => {
-      const severity = severities[finding.code];
-      return severity === 'off' ? [] : [{ finding, diagnostic: toDiagnostic(document, finding, severity) }];
+      const severity = severityOf(finding, severities);
+      return severity === 'off' ? [] : [{ finding, diagnostic: toDiagnostic(document, finding, severity, knowledge) }];
     });
     // A newer edit may have arrived while the datasets loaded: its own check will report.
     if (document.version !== version || document.isClosed) return;
@@ -112,16 +116,20 @@ const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-function toDiagnostic(document: vscode.TextDocument, finding: Finding, severity: Exclude<Severity, 'off'>): vscode.Diagnostic {
+function toDiagnostic(document: vscode.TextDocument, finding: Finding, severity: Exclude<Severity, 'off'>, knowledge: LoadedKnowledge): vscode.Diagnostic {
   const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
   const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
   diagnostic.code = finding.code;
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  if (finding.related) {
-    diagnostic.relatedInformation = finding.related.map(
-      (related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, new vscode.Range(document.positionAt(related.start), document.positionAt(related.end))), related.message),
-    );
+  const related = (finding.related ?? []).map(
+    (item) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, new vscode.Range(document.positionAt(item.start), document.positionAt(item.end))), item.message),
+  );
+  // The tenure a verdict rests on, where the user's own dataset writes it, so they can open it.
+  for (const item of finding.evidence ?? []) {
+    const range = item.origin && locateEntry(knowledge, item.origin.file, item.origin.path);
+    if (item.origin && range) related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(item.origin.file), toVsRange(range)), `${describeTenureEvidence(item)} (${item.certainty})`));
   }
+  if (related.length > 0) diagnostic.relatedInformation = related;
   return diagnostic;
 }
 

@@ -3,6 +3,16 @@ import * as vscode from 'vscode';
 import type { ClaimDiagnostics } from './claimDiagnostics';
 import { DIAGNOSTIC_SOURCE } from './claimDiagnostics';
 
+export const OPEN_EVIDENCE_SOURCE = 'interlocutor.openEvidenceSource';
+
+/** Opens a finding's source with VS Code's opener; only http(s) addresses are ever opened. */
+export function registerOpenEvidenceSource(): vscode.Disposable {
+  return vscode.commands.registerCommand(OPEN_EVIDENCE_SOURCE, async (url: unknown) => {
+    if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) return false;
+    return vscode.env.openExternal(vscode.Uri.parse(url, true));
+  });
+}
+
 export function registerCodeActions(diagnostics: ClaimDiagnostics): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new ClaimCodeActions(diagnostics), {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
@@ -20,6 +30,13 @@ export class ClaimCodeActions implements vscode.CodeActionProvider {
       if (!ours.some((shown) => shown.range.isEqual(diagnostic.range) && shown.code === diagnostic.code)) continue;
       for (const fix of finding.fixes) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        if (fix.kind === 'open-source' && fix.url) {
+          // Not an edit: opens the source in the browser, through VS Code's opener.
+          action.command = { command: OPEN_EVIDENCE_SOURCE, title: fix.title, arguments: [fix.url] };
+          action.diagnostics = [diagnostic];
+          actions.push(action);
+          continue;
+        }
         const edit = new vscode.WorkspaceEdit();
         for (const change of fix.edits) {
           edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.newText);

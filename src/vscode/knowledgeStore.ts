@@ -61,7 +61,8 @@ export class KnowledgeStore implements vscode.Disposable {
         this.log.warn(`Could not read dataset ${uri.toString()}: ${String(error)}`);
       }
     }
-    const knowledge = loadKnowledge(texts);
+    // Findings point into the user's own datasets (relatedInformation): keep their positions.
+    const knowledge = loadKnowledge(texts, { keepPositions: (file) => file !== builtin.toString() });
     this.log.info(
       `Loaded ${knowledge.kb.actorCount} actors from ${texts.length} dataset file(s) in ${Date.now() - started} ms` +
         (knowledge.problems.length ? `; ${knowledge.problems.length} problem(s)` : ''),

@@ -24,7 +24,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): InterlocutorSet
     asOf: asOf ? asOf : undefined,
     datasets: config.get<string[]>('datasets', []).filter((path) => typeof path === 'string' && path.trim() !== ''),
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
-    severities: severityConfig((code) => config.get(`severity.${code}`)),
+    severities: severityConfig((code) => config.get(code === 'unverified' ? 'unverifiedSeverity' : `severity.${code}`)),
   };
 }
 
@@ -40,5 +40,5 @@ export function affectsPresentation(event: vscode.ConfigurationChangeEvent): boo
 
 /** Settings whose change means open memos must be checked again. */
 export function affectsChecks(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${SECTION}.severity`) || event.affectsConfiguration(`${SECTION}.asOf`);
+  return event.affectsConfiguration(`${SECTION}.severity`) || event.affectsConfiguration(`${SECTION}.unverifiedSeverity`) || event.affectsConfiguration(`${SECTION}.asOf`);
 }

@@ -127,6 +127,35 @@ describe('command line: check', () => {
     assert.match(stdout, /1 claim about current posts not judged: the memo date is past the datasets' horizon \(data-horizon\)/);
   });
 
+  it('prints the evidence under each finding, and carries it in JSON and SARIF', () => {
+    const notes = JSON.stringify(
+      {
+        name: 'notes',
+        roles: [{ id: 'x.envoy', title: 'special envoy for the Arctic' }],
+        actors: [{ id: 'ann_lee', name: 'Ann Lee', tenures: [{ role: 'x.envoy', start: '2019-01-01', end: '2021-01-01', verified: false, sources: [{ title: 'A note from memory' }] }] }],
+      },
+      null,
+      2,
+    );
+    const dir = workspace({ 'memo.md': staleMemo, 'arctic.md': '---\nas_of: 2024-01-01\n---\n\nAnn Lee, the special envoy for the Arctic, spoke.\n', 'notes.json': notes });
+    const stylish = cli(['check', 'memo.md'], dir).stdout;
+    assert.match(stylish, /\n {20}evidence: Qin Gang, foreign minister, 2022-12-30 to 2023-07-25 \(removed\); verified; source: .+ <https:\/\/[^>]+>/);
+    const [result] = JSON.parse(cli(['check', 'memo.md', '--format', 'json'], dir).stdout) as Array<{ messages: Array<{ evidence: Array<{ why: string; actorName: string; sources: Array<{ url?: string }> }> }> }>;
+    const evidence = result!.messages[0]!.evidence;
+    assert.deepEqual(evidence.map((item) => `${item.why} ${item.actorName}`), ['claimed Qin Gang', 'holder Wang Yi']);
+    assert.ok(evidence[0]!.sources.some((source) => source.url?.startsWith('https://')));
+    const sarif = JSON.parse(cli(['check', 'memo.md', '--format', 'sarif'], dir).stdout);
+    assert.equal(sarif.runs[0].results[0].properties.evidence[0].actorName, 'Qin Gang');
+    // A finding resting on the user's own, unverified dataset: lowered to a note, with the entry as a related location.
+    const arctic = JSON.parse(cli(['check', 'arctic.md', '--dataset', 'notes.json', '--format', 'sarif'], dir).stdout).runs[0].results[0];
+    assert.equal(arctic.level, 'note');
+    assert.match(arctic.message.text, /unverified in the datasets/);
+    assert.equal(arctic.relatedLocations[0].physicalLocation.artifactLocation.uri, 'notes.json');
+    assert.equal(arctic.relatedLocations[0].physicalLocation.region.startLine, 14, 'the tenure object in notes.json');
+    const raised = JSON.parse(cli(['check', 'arctic.md', '--dataset', 'notes.json', '--severity', 'unverified=warning', '--format', 'json'], dir).stdout);
+    assert.equal(raised[0].messages[0].severity, 1);
+  });
+
   it('reproduces the findings documented in examples/README.md', () => {
     const { stdout } = cli(['check', 'examples', '--format', 'json'], repoRoot);
     const found = (JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ line: number; column: number; ruleId: string }> }>).flatMap((result) =>
