@@ -119,7 +119,9 @@ function frontMatterDate(text: string): FrontMatterDate | undefined {
   const block = findFrontMatter(text);
   if (!block) return undefined;
   const yamlText = text.slice(block.contentStart, block.contentEnd);
-  const document = YAML.parseDocument(yamlText, { prettyErrors: false });
+  // uniqueKeys off: the parser's duplicate check is quadratic (seconds on a 1 MB front matter),
+  // and the first as-of key wins anyway.
+  const document = YAML.parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   const lines = new LineIndex(text);
   const rangeIn = (range: readonly [number, number, ...number[]] | undefined): Range | undefined =>
     range ? lines.rangeOf(block.contentStart + range[0], block.contentStart + range[1]) : undefined;
