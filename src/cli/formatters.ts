@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { CLAIM_CODES, type ClaimCode } from '../core/claimChecker';
 import { CODE_DESCRIPTIONS, type Severity } from '../core/severity';
+import { jsonTerminalSafe, terminalSafeLine } from './terminalText';
 
 export interface CheckMessage {
   readonly ruleId: ClaimCode;
@@ -25,7 +26,7 @@ export interface FileResult {
 const eslintSeverity = (severity: CheckMessage['severity']) => (severity === 'error' ? 2 : 1);
 
 export function formatJson(results: readonly FileResult[]): string {
-  return JSON.stringify(
+  return jsonTerminalSafe(JSON.stringify(
     results.map((result) => {
       const errorCount = result.messages.filter((message) => message.severity === 'error').length;
       return {
@@ -49,7 +50,7 @@ export function formatJson(results: readonly FileResult[]): string {
     }),
     null,
     2,
-  );
+  ));
 }
 
 export function formatStylish(results: readonly FileResult[], cwd: string, color: boolean): string {
@@ -59,12 +60,12 @@ export function formatStylish(results: readonly FileResult[], cwd: string, color
   let warnings = 0;
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    lines.push('', paint('4', relative(cwd, result.filePath) || result.filePath) + paint('2', `  (as of ${result.asOf})`));
+    lines.push('', paint('4', terminalSafeLine(relative(cwd, result.filePath) || result.filePath)) + paint('2', `  (as of ${terminalSafeLine(result.asOf)})`));
     for (const message of result.messages) {
       if (message.severity === 'error') errors++;
       else warnings++;
       const level = message.severity === 'error' ? paint('31', 'error') : message.severity === 'warning' ? paint('33', 'warning') : paint('36', message.severity === 'information' ? 'info' : 'hint');
-      lines.push(`  ${`${message.line}:${message.column}`.padEnd(8)} ${level.padEnd(color ? 16 : 7)}  ${message.message}  ${paint('2', message.ruleId)}`);
+      lines.push(`  ${`${message.line}:${message.column}`.padEnd(8)} ${level.padEnd(color ? 16 : 7)}  ${terminalSafeLine(message.message)}  ${paint('2', message.ruleId)}`);
     }
   }
   const total = errors + warnings;
@@ -114,5 +115,5 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2);
+  return jsonTerminalSafe(JSON.stringify(sarif, null, 2));
 }
