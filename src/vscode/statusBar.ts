@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { formatPartialDate } from '../core/dates';
 import { describeMemoDate } from '../core/memoDate';
+import { describeKilobytes, overCheckLimit } from './checkLimit';
 import { isMemo, memoDateOf } from './memoDates';
 import { affectsPresentation, readSettings } from './settings';
 
@@ -18,14 +19,22 @@ export function registerStatusBar(): vscode.Disposable {
       return;
     }
     const memo = memoDateOf(document);
-    item.text = `$(calendar) As of ${formatPartialDate(memo.date)}`;
+    const over = overCheckLimit(document);
+    item.text = `$(calendar) As of ${formatPartialDate(memo.date)}${over ? ' $(warning) Not checked: too long' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendText(`Interlocutor checks this memo as of ${describeMemoDate(memo)}.`);
+    if (over) {
+      tooltip
+        .appendMarkdown('\n\n')
+        .appendText(
+          `This memo is ${describeKilobytes(over.length)}, over the ${describeKilobytes(over.limit)} limit for checking while you type (setting interlocutor.checkLimit), so it shows no stale-claim diagnostics. \`interlocutor check\` checks it in full.`,
+        );
+    }
     if (memo.problem) tooltip.appendMarkdown('\n\n').appendText(`Not used: ${memo.problem.message}`);
     tooltip.appendMarkdown('\n\n').appendText(memo.source === 'front matter' ? 'Click to change it.' : 'Click to date this memo in its front matter (as_of).');
     item.tooltip = tooltip;
-    item.backgroundColor = memo.problem ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.accessibilityInformation = { label: `Memo date ${describeMemoDate(memo)}` };
+    item.backgroundColor = memo.problem || over ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.accessibilityInformation = { label: `Memo date ${describeMemoDate(memo)}${over ? '; not checked while typing: the memo is over the check limit' : ''}` };
     item.show();
   };
   update();
