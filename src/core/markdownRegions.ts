@@ -39,22 +39,21 @@ export function proseView(text: string): ProseView {
   blankInlineCode(text, chars, blank);
   blankLinksAndUrls(text, chars, blank);
 
-  let prose = '';
+  let prose = text;
   if (chars.includes(1)) {
+    // One pass over character codes, joined in chunks: a memo with hundreds of thousands of
+    // masked runs (backticks, comments) costs the same as one with a few.
     const parts: string[] = [];
-    let runStart = 0;
-    for (let index = 0; index <= text.length; index++) {
-      const masked = index < text.length && chars[index] === 1;
-      const previousMasked = index > 0 && chars[index - 1] === 1;
-      if (index === text.length || masked !== previousMasked) {
-        const segment = text.slice(runStart, index);
-        parts.push(previousMasked ? segment.replace(/[^\r\n]/g, ' ') : segment);
-        runStart = index;
+    const chunk = new Uint16Array(8192);
+    for (let start = 0; start < text.length; start += chunk.length) {
+      const end = Math.min(text.length, start + chunk.length);
+      for (let index = start; index < end; index++) {
+        const code = text.charCodeAt(index);
+        chunk[index - start] = chars[index] === 1 && code !== 0x0a && code !== 0x0d ? 0x20 : code;
       }
+      parts.push(String.fromCharCode(...chunk.subarray(0, end - start)));
     }
     prose = parts.join('');
-  } else {
-    prose = text;
   }
   return { prose, disabled };
 }
@@ -187,13 +186,22 @@ function lineCursor(text: string): { around(offset: number): [number, number] } 
  */
 function blankInlineCode(text: string, chars: Uint8Array, blank: (start: number, end: number) => void) {
   const runsByLength = new Map<number, number[]>();
+  // Every run in text order, with its place in the list of runs of its length (three parallel
+  // arrays: a line of backticks makes hundreds of thousands of runs).
+  const runStarts: number[] = [];
+  const runLengths: number[] = [];
+  const runPlaces: number[] = [];
   for (let index = text.indexOf('`'); index !== -1; ) {
     let end = index;
     while (end < text.length && text[end] === '`') end++;
     if (chars[index] !== 1) {
-      const list = runsByLength.get(end - index) ?? [];
+      const length = end - index;
+      let list = runsByLength.get(length);
+      if (!list) runsByLength.set(length, (list = []));
+      runStarts.push(index);
+      runLengths.push(length);
+      runPlaces.push(list.length);
       list.push(index);
-      runsByLength.set(end - index, list);
     }
     index = text.indexOf('`', end);
   }
@@ -205,20 +213,17 @@ function blankInlineCode(text: string, chars: Uint8Array, blank: (start: number,
     blankLines.push(match.index);
     BLANK_LINE.lastIndex = match.index + 1;
   }
-  const cursor = new Map<number, number>();
   let coveredUntil = 0;
-  const runs = [...runsByLength.entries()].flatMap(([length, starts]) => starts.map((start) => ({ start, length }))).sort((a, b) => a.start - b.start);
-  for (const run of runs) {
-    if (run.start < coveredUntil) continue;
-    const starts = runsByLength.get(run.length)!;
-    let position = cursor.get(run.length) ?? 0;
-    while (position < starts.length && starts[position]! <= run.start) position++;
-    cursor.set(run.length, position);
-    const closer = starts[position];
-    if (closer === undefined || blankLineBetween(blankLines, run.start, closer)) continue;
-    blank(run.start, closer + run.length);
-    coveredUntil = closer + run.length;
-    cursor.set(run.length, position + 1);
+  for (let run = 0; run < runStarts.length; run++) {
+    const start = runStarts[run]!;
+    const length = runLengths[run]!;
+    if (start < coveredUntil) continue;
+    // The next run of the same length closes it. It cannot have been used already: a closer
+    // used earlier lies before coveredUntil, and so before this run.
+    const closer = runsByLength.get(length)![runPlaces[run]! + 1];
+    if (closer === undefined || blankLineBetween(blankLines, start, closer)) continue;
+    blank(start, closer + length);
+    coveredUntil = closer + length;
   }
 }
 
