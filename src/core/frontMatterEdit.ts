@@ -8,7 +8,7 @@
  */
 import * as YAML from 'yaml';
 import { formatPartialDate, type PartialDate } from './dates';
-import { AS_OF_KEYS, findFrontMatter } from './memoDate';
+import { AS_OF_KEYS, findFrontMatter, scalarText } from './memoDate';
 import { LineIndex } from './text';
 
 export interface TextEdit {
@@ -84,10 +84,10 @@ function changesOnlyTheDate(before: YAML.Document, afterText: string, value: str
     for (const key of AS_OF_KEYS) if (key !== 'date') delete copy[key];
     return JSON.stringify(copy);
   };
-  const written = AS_OF_KEYS.filter((key) => key !== 'date').map((key) => after.get(key)).find((found) => found !== undefined);
+  const written = AS_OF_KEYS.filter((key) => key !== 'date').map((key) => after.get(key, true)).find((found) => found !== undefined);
   try {
     // The parser's own alias budget stays on: front matter comes with memos from anywhere.
-    return String(written) === value && strip(before.toJS() ?? {}) === strip(after.toJS());
+    return YAML.isScalar(written) && scalarText(written) === value && strip(before.toJS() ?? {}) === strip(after.toJS());
   } catch {
     return false;
   }

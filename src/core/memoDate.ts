@@ -135,14 +135,25 @@ function frontMatterDate(text: string): FrontMatterDate | undefined {
     if (!pair) continue;
     const valueNode = pair.value;
     const keyRange = YAML.isScalar(pair.key) ? rangeIn(pair.key.range ?? undefined) : undefined;
-    const raw = YAML.isScalar(valueNode) ? valueNode.value : undefined;
-    const written = raw instanceof Date ? formatPartialDate({ year: raw.getUTCFullYear(), month: raw.getUTCMonth() + 1, day: raw.getUTCDate() }) : raw === null || raw === undefined ? '' : String(raw);
+    const written = YAML.isScalar(valueNode) ? scalarText(valueNode) : '';
     const range = (YAML.isScalar(valueNode) ? rangeIn(valueNode.range ?? undefined) : undefined) ?? keyRange;
     const parsed = parsePartialDate(written);
     if (parsed.ok) return { ok: true, value: { date: parsed.date, source: 'front matter', key, ...(range ? { range } : {}) } };
     return { ok: false, problem: { message: `front matter "${key}": ${written ? parsed.message : 'no date given'}`, ...(range ? { range } : {}) } };
   }
   return undefined;
+}
+
+/**
+ * A date as the author wrote it. YAML reads `as_of: 0090` as the number 90, which would lose the
+ * year's digits: a number keeps its source text.
+ */
+export function scalarText(node: YAML.Scalar): string {
+  const raw = node.value;
+  if (raw instanceof Date) return formatPartialDate({ year: raw.getUTCFullYear(), month: raw.getUTCMonth() + 1, day: raw.getUTCDate() });
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'number' && typeof node.source === 'string') return node.source;
+  return String(raw);
 }
 
 /** "front matter as_of": where a memo's date came from, as cards and the status bar say it. */

@@ -22,6 +22,7 @@ describe('setting the memo date in front matter', () => {
     ['leaves date alone and adds as_of', '---\ndate: 2019-01-01\n---\n', '2025', '---\ndate: 2019-01-01\nas_of: 2025\n---\n'],
     ['keeps a byte-order mark first', '\uFEFF# Memo', '2025', '\uFEFF---\nas_of: 2025\n---\n\n# Memo'],
     ['fills empty front matter', '---\n---\nText', '2025', '---\nas_of: 2025\n---\nText'],
+    ['writes a year 0-99 with its zeros', '---\nas_of: 2020\n---\n', '0090', '---\nas_of: 0090\n---\n'],
   ];
   for (const [what, before, date, after] of cases) {
     it(what, () => assert.equal(apply(before, date), after));
