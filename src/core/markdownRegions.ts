@@ -130,7 +130,11 @@ function blankHtmlComments(text: string, chars: Uint8Array, blank: (start: numbe
     }
     const end = close === -1 ? text.length : close + 3;
     blank(start, end);
-    const control = CONTROL.exec(text.slice(start + 4, close === -1 ? end : close));
+    // "<!-- draft <!-- interlocutor-disable-line -->" is one comment (comments do not nest), but
+    // its author meant the directive: read the text after the last opener.
+    const body = text.slice(start + 4, close === -1 ? end : close);
+    const inner = body.lastIndexOf('<!--');
+    const control = CONTROL.exec(inner === -1 ? body : body.slice(inner + 4));
     if (control) {
       const codes = parseCodes(control[2] ?? '');
       const directive = control[1];

@@ -72,6 +72,7 @@ describe('odd input, right answers (issue 11)', () => {
       ['an inline comment cannot close in the next paragraph', `Note <!-- draft\n\n${claim} -->`, true],
       ['an unclosed comment that starts a line is an HTML block to the end', `Intro.\n\n<!-- draft\n\n${claim}`, false],
       ['an HTML block closes on the line holding -->', `<!-- draft\nmore -->\n\n${claim}`, true],
+      ['a directive after an unclosed opener on its line still applies', `${claim} <!-- draft <!-- interlocutor-disable-line -->`, false],
     ];
     for (const [what, text, reported] of cases) {
       it(what, () => {
