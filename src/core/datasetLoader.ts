@@ -44,8 +44,12 @@ export function formatForFile(file: string): DatasetFormat {
  * editor. Each one, when hit, is reported as a problem on the file, never thrown.
  */
 export const DATASET_LIMITS = {
-  /** Characters in one file (the editor and the CLI also refuse larger files before reading them). */
-  maxChars: 20 * 1024 * 1024,
+  /**
+   * Characters in one text, whoever passes it in. The editor and the CLI refuse files above the
+   * interlocutor.maxFileSize setting (20 MB by default) before reading them; this bound is for the
+   * core itself, above the largest setting worth having (a 100,000-actor dataset is about 30 MB).
+   */
+  maxChars: 64 * 1024 * 1024,
   /** Nesting of arrays and objects (JSON) or sequences and mappings (YAML). Real datasets use about 6. */
   maxDepth: 64,
   /** Indentation of a YAML line, in columns: deeper block nesting costs the YAML parser dearly. */

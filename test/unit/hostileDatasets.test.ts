@@ -45,7 +45,7 @@ describe('hostile dataset files (issue 11)', () => {
   it('refuses a file over the size limit with the sizes in the message', () => {
     const text = `{"name": "${'x'.repeat(DATASET_LIMITS.maxChars)}"}`;
     const result = parseDatasetText(text, 'huge.json');
-    assert.match(result.problems[0]?.message ?? '', /dataset is 20\.0 MB; the limit is 20 MB/);
+    assert.match(result.problems[0]?.message ?? '', /dataset is 64\.0 MB; the limit is 64 MB/);
   });
 
   it('allows nesting up to the limit', () => {
