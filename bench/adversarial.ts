@@ -76,6 +76,9 @@ export function adversarialBench(kb: KnowledgeBase, root: string): Row[] {
   claimInput('a 1 MiB line of "Mr Mr Mr"', fill('Mr ', MIB), 3);
   claimInput('unclosed inline comments through 1 MiB', fill('Note <!-- draft ', MIB), 3);
   claimInput('"](" link openers through 1 MiB, no spaces', fill('](', MIB), 3);
+  // Found by reviewing the claim finder's regular expressions: a title, a comma and a long run of
+  // spaces before a name. Quadratic; measured at 32 KiB, as 1 MiB would take most of an hour.
+  claimInput('32 KiB of spaces between "Minister," and a name', `Foreign Minister,${' '.repeat(32 * 1024)}!Qin Gang spoke.`);
 
   // Runs of backticks: the same text with and without them, so the ratio isolates the backticks.
   const ticks = fill('A `code` and `` more `` and ``` runs ` then Qin Gang, foreign minister, spoke. ', MIB);
