@@ -10,7 +10,12 @@ import { checkMemo } from '../src/core/claimChecker';
 import { CompletionIndex } from '../src/core/completion';
 import { partialDate } from '../src/core/dates';
 import { loadKnowledge } from '../src/core/datasets';
+import { adversarialBench, printAdversarial } from './adversarial';
 import { syntheticDataset } from './synthetic';
+
+/** `npm run bench -- adversarial` runs one group; no argument runs them all. */
+const groups = process.argv.slice(2);
+const wanted = (group: 'check' | 'completion' | 'activation' | 'memory' | 'adversarial') => groups.length === 0 || groups.includes(group);
 
 const root = join(__dirname, '..', '..');
 const builtinText = readFileSync(join(root, 'data', 'builtin.json'), 'utf8');
@@ -32,7 +37,7 @@ function row(...cells: Array<string | number>): void {
 }
 
 // 1. A full check of a 1 MiB memo against one pass of a precompiled regex over the same text.
-{
+if (wanted('check')) {
   const unit = ['2024-06-desk-notes.md', '2025-10-trade-talks.md', '2019-trade-war.md'].map((file) => readFileSync(join(root, 'examples', file), 'utf8')).join('\n');
   let memo = '';
   while (memo.length < 1024 * 1024) memo += unit;
@@ -50,7 +55,7 @@ function row(...cells: Array<string | number>): void {
 }
 
 // 2. Completion latency at 300, 10,000 and 100,000 actors, against fuse.js over every name.
-{
+if (wanted('completion')) {
   console.log('\n## Completion latency (ms per query: p50 / p99), 200 queries');
   row('actors', 'interlocutor', 'naive fuse.js', 'index build');
   const queries = ['Wang', 'Li Jian', 'He Li', 'Zhang Wie', 'Jennifer Smi', 'foreign min', 'governor of Hub', 'Mr Perez', 'Qin Gnag', 'treasury sec'];
@@ -70,7 +75,7 @@ function row(...cells: Array<string | number>): void {
 }
 
 // 3. Activation: loading the built-in dataset and building the index, and the bundle's size.
-{
+if (wanted('activation')) {
   console.log('\n## Activation');
   const load = time(() => loadKnowledge([{ file: 'builtin.json', text: builtinText }]));
   const index = time(() => new CompletionIndex(load.value.kb));
@@ -91,7 +96,7 @@ function row(...cells: Array<string | number>): void {
 }
 
 // 4. Memory at 100,000 actors.
-{
+if (wanted('memory')) {
   console.log('\n## Memory at 100,000 actors');
   global.gc?.();
   const before = process.memoryUsage().heapUsed;
@@ -105,4 +110,10 @@ function row(...cells: Array<string | number>): void {
   const after = process.memoryUsage().heapUsed;
   row('heap for datasets, knowledge base and indexes', `${((after - before) / 1048576).toFixed(0)} MiB`);
   row('actors loaded', knowledge.kb.actorCount.toLocaleString('en'));
+}
+
+// 5. Hostile input against ordinary input of the same size (issue 11).
+if (wanted('adversarial')) {
+  const { kb } = loadKnowledge([{ file: 'builtin.json', text: builtinText }]);
+  printAdversarial(adversarialBench(kb, root));
 }

@@ -1,6 +1,6 @@
 /** `interlocutor check [files|globs|directories]`: the editor's stale-claim checks, for CI. */
 import { statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
 import { checkMemo } from '../core/claimChecker';
@@ -11,11 +11,11 @@ import { describeMemoDate, memoDate } from '../core/memoDate';
 import { FINDING_CODES, severityConfig, severityOf, SEVERITIES, type Severity } from '../core/severity';
 import { LineIndex } from '../core/text';
 import { formatJson, formatSarif, formatStylish, type CheckMessage, type FileResult } from './formatters';
-import type { CliIo } from './io';
-import { formatProblem, loadCliKnowledge, UsageError } from './knowledge';
+import { DEFAULT_MAX_FILE_MB, describeReadError, type CliIo } from './io';
+import { formatProblem, InputError, loadCliKnowledge, UsageError } from './knowledge';
+import { terminalSafeLine } from './terminalText';
+import { memoFilesUnder } from './walk';
 import { readWorkspaceSettings } from './workspaceSettings';
-
-const MEMO_EXTENSIONS = '{md,markdown,mdown,mkd}';
 
 export function checkCommand(args: readonly string[], io: CliIo, version: string): number {
   const { values, positionals } = parseArgs({
@@ -27,6 +27,7 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
       format: { type: 'string' },
       severity: { type: 'string', multiple: true },
       'max-warnings': { type: 'string' },
+      'follow-symlinks': { type: 'boolean' },
     },
   });
   const format = values.format ?? 'stylish';
@@ -50,14 +51,16 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
   }
   const severities = severityConfig((code) => overrides.get(code) ?? fromSettings(code === 'unverified' ? 'unverifiedSeverity' : `severity.${code}`));
 
+  const maxFileSize = fromSettings('maxFileSize');
+  const maxBytes = (typeof maxFileSize === 'number' && maxFileSize > 0 ? maxFileSize : DEFAULT_MAX_FILE_MB) * 1024 * 1024;
   const settingsDatasets = Array.isArray(fromSettings('datasets')) ? (fromSettings('datasets') as unknown[]).filter((path): path is string => typeof path === 'string') : [];
-  const knowledge = loadCliKnowledge(io, [...settingsDatasets, ...(values.dataset ?? [])]);
+  const knowledge = loadCliKnowledge(io, [...settingsDatasets, ...(values.dataset ?? [])], maxBytes);
   if (knowledge.problems.length > 0) {
     for (const problem of knowledge.problems) io.stderr(`${formatProblem(problem)}\n`);
     return 2;
   }
 
-  const files = expandFiles(positionals.length > 0 ? positionals : ['.'], io.cwd);
+  const files = expandFiles(positionals.length > 0 ? positionals : ['.'], io, values['follow-symlinks'] === true);
   if (files.length === 0) throw new UsageError(`no Markdown files match ${positionals.join(' ') || '.'}`);
   const fallbackDate = values['as-of'] ?? (typeof fromSettings('asOf') === 'string' ? (fromSettings('asOf') as string) : undefined);
 
@@ -65,12 +68,12 @@ export function checkCommand(args: readonly string[], io: CliIo, version: string
   for (const file of files) {
     let text: string;
     try {
-      text = io.readFile(file);
+      text = io.readFile(file, maxBytes);
     } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new InputError(`cannot read ${file}: ${describeReadError(error)}`);
     }
     const memo = memoDate(text, { setting: fallbackDate, today: io.today });
-    if (memo.problem) io.stderr(`${file}${memo.problem.range ? `:${memo.problem.range.start.line + 1}:${memo.problem.range.start.character + 1}` : ''}: warning: ${memo.problem.message}; using ${describeMemoDate(memo)}\n`);
+    if (memo.problem) io.stderr(`${terminalSafeLine(`${file}${memo.problem.range ? `:${memo.problem.range.start.line + 1}:${memo.problem.range.start.character + 1}` : ''}: warning: ${memo.problem.message}; using ${describeMemoDate(memo)}`)}\n`);
     const lines = new LineIndex(text);
     const messages: CheckMessage[] = [];
     for (const finding of checkMemo(knowledge.kb, text, { date: memo.date, dateRange: memo.range })) {
@@ -128,23 +131,30 @@ function datasetLocations(knowledge: LoadedKnowledge, evidence: readonly Evidenc
   });
 }
 
-/** Files as given, directories as every Markdown file under them, globs expanded; sorted, unique. */
-function expandFiles(patterns: readonly string[], cwd: string): string[] {
+/**
+ * Files as given, directories as every Markdown file under them (links followed only inside the
+ * directory unless --follow-symlinks, never round a cycle), globs expanded without following
+ * links; sorted, unique.
+ */
+function expandFiles(patterns: readonly string[], io: CliIo, followLinksOutside: boolean): string[] {
   const files = new Set<string>();
   for (const pattern of patterns) {
-    const absolute = isAbsolute(pattern) ? pattern : resolve(cwd, pattern);
+    const absolute = isAbsolute(pattern) ? pattern : resolve(io.cwd, pattern);
     let stats: ReturnType<typeof statSync> | undefined;
     try {
       stats = statSync(absolute);
     } catch {
       stats = undefined;
     }
-    if (stats?.isFile()) {
+    if (stats?.isDirectory()) {
+      const onSkippedLink = (link: string, target: string) =>
+        io.stderr(`${terminalSafeLine(`interlocutor: not following ${relative(io.cwd, link) || link} -> ${target}: it leads out of ${pattern} (use --follow-symlinks to follow it)`)}\n`);
+      for (const file of memoFilesUnder(absolute, { followLinksOutside, onSkippedLink })) files.add(file);
+    } else if (stats) {
+      // Named on the command line: read as given, and refused there if it is not a regular file.
       files.add(absolute);
-    } else if (stats?.isDirectory()) {
-      for (const file of globSync(`**/*.${MEMO_EXTENSIONS}`, { cwd: absolute, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(file);
     } else {
-      for (const file of globSync(pattern, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(file);
+      for (const file of globSync(pattern, { cwd: io.cwd, absolute: true, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(file);
     }
   }
   return [...files].sort();

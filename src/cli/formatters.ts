@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { evidenceLine, type Evidence } from '../core/evidence';
 import { CODE_DESCRIPTIONS, FINDING_CODES, type FindingCode, type Severity } from '../core/severity';
+import { jsonTerminalSafe, terminalSafeLine } from './terminalText';
 
 export interface CheckMessage {
   readonly ruleId: FindingCode;
@@ -31,7 +32,7 @@ export interface FileResult {
 const eslintSeverity = (severity: CheckMessage['severity']) => (severity === 'error' ? 2 : 1);
 
 export function formatJson(results: readonly FileResult[]): string {
-  return JSON.stringify(
+  return jsonTerminalSafe(JSON.stringify(
     results.map((result) => {
       const errorCount = result.messages.filter((message) => message.severity === 'error').length;
       return {
@@ -57,7 +58,7 @@ export function formatJson(results: readonly FileResult[]): string {
     }),
     null,
     2,
-  );
+  ));
 }
 
 export function formatStylish(results: readonly FileResult[], cwd: string, color: boolean): string {
@@ -65,24 +66,26 @@ export function formatStylish(results: readonly FileResult[], cwd: string, color
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
+  let notes = 0;
   let unjudged = 0;
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    lines.push('', paint('4', relative(cwd, result.filePath) || result.filePath) + paint('2', `  (as of ${result.asOf})`));
+    lines.push('', paint('4', terminalSafeLine(relative(cwd, result.filePath) || result.filePath)) + paint('2', `  (as of ${terminalSafeLine(result.asOf)})`));
     for (const message of result.messages) {
       if (message.severity === 'error') errors++;
-      else warnings++;
+      else if (message.severity === 'warning') warnings++;
+      else notes++;
       if (message.ruleId === 'data-horizon') unjudged += message.related?.length ?? 0;
       const level = message.severity === 'error' ? paint('31', 'error') : message.severity === 'warning' ? paint('33', 'warning') : paint('36', message.severity === 'information' ? 'info' : 'hint');
-      lines.push(`  ${`${message.line}:${message.column}`.padEnd(8)} ${level.padEnd(color ? 16 : 7)}  ${message.message}  ${paint('2', message.ruleId)}`);
+      lines.push(`  ${`${message.line}:${message.column}`.padEnd(8)} ${level.padEnd(color ? 16 : 7)}  ${terminalSafeLine(message.message)}  ${paint('2', message.ruleId)}`);
       // The evidence the verdict rests on, one short line (the first tenure it cites).
       const evidence = message.evidence?.[0];
-      if (evidence) lines.push(paint('2', `  ${''.padEnd(8)} ${''.padEnd(7)}  evidence: ${evidenceLine(evidence)}`));
+      if (evidence) lines.push(paint('2', `  ${''.padEnd(8)} ${''.padEnd(7)}  evidence: ${terminalSafeLine(evidenceLine(evidence))}`));
     }
   }
-  const total = errors + warnings;
+  const total = errors + warnings + notes;
   if (total === 0) return `${paint('32', '✔')} No stale claims in ${results.length} file(s).\n`;
-  lines.push('', paint(errors ? '31;1' : '33;1', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}) in ${results.length} file(s)`));
+  lines.push('', paint(errors ? '31;1' : '33;1', `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${notes ? `, ${notes} info` : ''}) in ${results.length} file(s)`));
   // Silence past the horizon is not "checked and fine": say how much was not judged.
   if (unjudged > 0) lines.push(paint('36', `ℹ ${unjudged} claim${unjudged === 1 ? '' : 's'} about current posts not judged: the memo date is past the datasets' horizon (data-horizon)`));
   lines.push('');
@@ -155,5 +158,5 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2);
+  return jsonTerminalSafe(JSON.stringify(sarif, null, 2));
 }

@@ -3,18 +3,22 @@ import { resolve } from 'node:path';
 import type { DatasetProblem } from '../core/datasetLoader';
 import { loadKnowledge, type DatasetText, type LoadedKnowledge } from '../core/datasets';
 import { formatPosition } from '../core/text';
-import { builtinDatasetPath, type CliIo } from './io';
+import { builtinDatasetPath, describeReadError, type CliIo } from './io';
+import { terminalSafeLine } from './terminalText';
 
 export class UsageError extends Error {}
 
-export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[]): LoadedKnowledge {
+/** A file that cannot be read or used: the message says which and why; the usage text would not help. */
+export class InputError extends UsageError {}
+
+export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[], maxBytes?: number): LoadedKnowledge {
   const texts: DatasetText[] = [];
   for (const path of [builtinDatasetPath(), ...datasetPaths.map((path) => resolve(io.cwd, path))]) {
     let text: string;
     try {
-      text = io.readFile(path);
+      text = io.readFile(path, maxBytes);
     } catch (error) {
-      throw new UsageError(`cannot read dataset ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new InputError(`cannot read dataset ${path}: ${describeReadError(error)}`);
     }
     texts.push({ file: path, text });
   }
@@ -22,7 +26,7 @@ export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[]): Lo
   return loadKnowledge(texts, { keepPositions: (file) => file !== builtinDatasetPath() });
 }
 
-/** "file:3:14: error: message", the shape editors and CI logs turn into links. */
+/** "file:3:14: error: message", the shape editors and CI logs turn into links. Data in it is made terminal-safe. */
 export function formatProblem(problem: DatasetProblem): string {
-  return `${problem.file}:${formatPosition(problem.range.start)}: ${problem.severity}: ${problem.message}`;
+  return terminalSafeLine(`${problem.file}:${formatPosition(problem.range.start)}: ${problem.severity}: ${problem.message}`);
 }

@@ -16,7 +16,8 @@ import { channelsCommand } from './channelsCommand';
 import { checkCommand } from './checkCommand';
 import { datasetsCommand } from './datasetsCommand';
 import { processIo, type CliIo } from './io';
-import { UsageError, formatProblem, loadCliKnowledge } from './knowledge';
+import { InputError, UsageError, formatProblem, loadCliKnowledge } from './knowledge';
+import { jsonTerminalSafe, terminalSafe, terminalSafeLine } from './terminalText';
 
 export const USAGE = `Usage:
   interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
@@ -36,13 +37,16 @@ export const USAGE = `Usage:
       List the loaded datasets: counts, horizons (how far open posts were verified), licence,
       and how many tenures stay unverified.
   interlocutor --help | --version
+Add --debug to any command to print the stack of an internal error.
 `;
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+export function runCli(args: readonly string[], io: CliIo): number {
+  const debug = args.includes('--debug');
+  const argv = args.filter((arg) => arg !== '--debug');
   try {
     const [command, ...rest] = argv;
     switch (command) {
@@ -71,10 +75,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`interlocutor: ${(error as Error).message}\n\n${USAGE}`);
+      io.stderr(`interlocutor: ${terminalSafeLine((error as Error).message)}\n${error instanceof InputError ? '' : `\n${USAGE}`}`);
       return EXIT_USAGE;
     }
-    throw error;
+    // A bug, not the user's input: one line and exit 2, never a stack trace on a user's screen
+    // or exit 1 (which CI reads as "findings").
+    io.stderr(`interlocutor: internal error: ${terminalSafeLine(error instanceof Error ? error.message : String(error))}${debug ? '' : ' (run again with --debug for details)'}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${terminalSafe(error.stack)}\n`);
+    return EXIT_USAGE;
   }
 }
 
@@ -112,18 +120,18 @@ function actorCommand(args: readonly string[], io: CliIo): number {
   if (reportDatasetProblems(knowledge.problems, io)) return EXIT_USAGE;
   const matches = findActors(knowledge.kb, query);
   if (matches.length === 0) {
-    io.stderr(`interlocutor: no actor matches "${query}"\n`);
+    io.stderr(`interlocutor: no actor matches "${terminalSafeLine(query)}"\n`);
     return EXIT_FINDINGS;
   }
   // An exact alias shared by several people ("Mr Wang") lists them all; a fuzzy query shows the best.
   const shown = knowledge.kb.index.lookup(query).length > 0 ? matches : matches.slice(0, 1);
   if (format === 'json') {
     const cards = shown.map((match) => actorJson(knowledge.kb, match.actorId, date));
-    io.stdout(`${JSON.stringify(cards.length === 1 ? cards[0] : cards, null, 2)}\n`);
+    io.stdout(`${jsonTerminalSafe(JSON.stringify(cards.length === 1 ? cards[0] : cards, null, 2))}\n`);
   } else {
-    io.stdout(`${shown.map((match) => actorText(knowledge.kb, match.actorId, date, label)).join('\n\n---\n\n')}\n`);
+    io.stdout(`${terminalSafe(shown.map((match) => actorText(knowledge.kb, match.actorId, date, label)).join('\n\n---\n\n'))}\n`);
     const others = matches.filter((match) => !shown.includes(match));
-    if (others.length > 0) io.stderr(`Also close: ${others.map((match) => knowledge.kb.actor(match.actorId)?.name).join(', ')}\n`);
+    if (others.length > 0) io.stderr(`Also close: ${terminalSafeLine(others.map((match) => knowledge.kb.actor(match.actorId)?.name).join(', '))}\n`);
   }
   return EXIT_OK;
 }
@@ -148,5 +156,11 @@ function reportDatasetProblems(problems: readonly DatasetProblem[], io: CliIo): 
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), processIo());
+  try {
+    process.exitCode = runCli(process.argv.slice(2), processIo());
+  } catch (error) {
+    // Only an error in printing itself can get here (runCli catches everything else).
+    process.stderr.write(`interlocutor: internal error: ${terminalSafeLine(String(error))}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
 }

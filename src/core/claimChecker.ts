@@ -13,6 +13,7 @@ import { insideSpans, isDisabled, proseView, quotationSpans } from './markdownRe
 import { findDateline } from './memoDate';
 import { relativeTimesIn, sentenceAt, sentenceStarts, timesIn, type TimeMention } from './sentences';
 import { LineIndex, type Range } from './text';
+import { TokenStream } from './tokenStream';
 
 export const CLAIM_CODES = ['stale-role', 'not-yet-in-role', 'never-held-role', 'still-in-role'] as const;
 export type ClaimCode = (typeof CLAIM_CODES)[number];
@@ -433,15 +434,29 @@ function fixesFor(judgement: Judgement, code: ClaimCode, verdict: ActorVerdict):
     // Offer the post the person held instead only when it is an office, not a membership, and
     // only where the claim's words are a title ("who heads the Treasury" is not).
     const posts = kb.currentPosts(verdict.actorId, date);
-    const now = posts.find((entry) => entry.role?.unique) ?? posts.find((entry) => !isMembership(entry.role?.title ?? ''));
+    // A title that names another post ("chief of staff to the US trade representative") would be
+    // read as a claim about that post: not offered.
+    const offered = posts.filter((entry) => !namesAnotherPost(kb, postTitle(entry), entry.tenure.role));
+    const now = offered.find((entry) => entry.role?.unique) ?? offered.find((entry) => !isMembership(entry.role?.title ?? ''));
     if (now && claim.roleRewritable) {
       const title = matchCase(postTitle(now), claim.roleText);
       fixes.push({ kind: 'replace-role', title: fixTitles.replacePost(title, date), edits: [{ ...claim.roleSpan, newText: title }], preferred: code !== 'stale-role' && !fixes.some((fix) => fix.preferred) });
     }
   }
-  const end = lines.lineEnd(lines.positionAt(claim.span.end).line);
+  // The comment goes on the line where the claim starts: that line is what the check reads.
+  const end = lines.lineEnd(lines.positionAt(claim.span.start).line);
   fixes.push({ kind: 'disable-line', title: fixTitles.disableLine(code), edits: [{ start: end, end, newText: ` <!-- interlocutor-disable-line ${code} -->` }], preferred: false });
   return fixes;
+}
+
+/** True when a post's title contains another post's title after its first word. */
+function namesAnotherPost(kb: KnowledgeBase, title: string, roleId: string): boolean {
+  const words = new TokenStream(title);
+  for (let index = 1; index < words.length; index++) {
+    const match = kb.roleMatcher.matchFrom(words.text, words.tokens, index);
+    if (match && match.values.some((other) => other !== roleId)) return true;
+  }
+  return false;
 }
 
 function soleHolder(kb: KnowledgeBase, roleIds: readonly string[], date: PartialDate): TenureOnDate | undefined {

@@ -173,3 +173,21 @@ export function postPhrase(role: Role | undefined, fallback: string): string {
 const COUNTRY_IN_TITLE = /\b(China|Chinese|US|U\.S\.|American|America|United States)\b/;
 /** Possessives read best after a name ("He Lifeng, China's vice-premier"), then "US", then adjectives. */
 const COUNTRY_FIRST = [/^(China's|America's)\s/, /^(US|U\.S\.)\s/, /^(Chinese|American)\s/];
+
+/** At most this much of the line before the cursor is read: four words of a name or a post fit easily. */
+const TYPED_WINDOW = 160;
+/** The words before the cursor that may be the start of a name or a post: up to four words. */
+const TYPED = /(?:[\p{L}\p{M}][\p{L}\p{M}'\u2019.-]*[ \t]+){0,3}[\p{L}\p{M}][\p{L}\p{M}'\u2019.-]*$/u;
+
+/**
+ * What the user is typing: up to four words before the cursor, or undefined. The pattern is
+ * anchored at the end, so the engine tries it from every start: on the whole line, a 40,000-letter
+ * word (a URL, base64) took seconds, quadratic in its length. Reading only a short window keeps it
+ * constant; a word cut by the window is not a name, so it is dropped.
+ */
+export function typedBeforeCursor(lineBeforeCursor: string): string | undefined {
+  if (lineBeforeCursor.length <= TYPED_WINDOW) return TYPED.exec(lineBeforeCursor)?.[0];
+  const window = lineBeforeCursor.slice(-TYPED_WINDOW);
+  const firstBreak = window.search(/[ \t]/);
+  return firstBreak === -1 ? undefined : TYPED.exec(window.slice(firstBreak))?.[0];
+}

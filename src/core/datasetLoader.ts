@@ -38,33 +38,58 @@ export function formatForFile(file: string): DatasetFormat {
   return /\.ya?ml$/i.test(file) ? 'yaml' : 'json';
 }
 
-/** Files larger than this are refused before parsing: a dataset is data typed by people, not a dump. */
-export const MAX_DATASET_BYTES = 32 * 1024 * 1024;
+/**
+ * Limits on what a dataset file may make the parsers do. A dataset is data typed by people: these
+ * are far above any real file, and far below what would exhaust the stack or the memory of the
+ * editor. Each one, when hit, is reported as a problem on the file, never thrown.
+ */
+export const DATASET_LIMITS = {
+  /**
+   * Characters in one text, whoever passes it in. The editor and the CLI refuse files above the
+   * interlocutor.maxFileSize setting (20 MB by default) before reading them; this bound is for the
+   * core itself, above the largest setting worth having (a 100,000-actor dataset is about 30 MB).
+   */
+  maxChars: 64 * 1024 * 1024,
+  /** Nesting of arrays and objects (JSON) or sequences and mappings (YAML). Real datasets use about 6. */
+  maxDepth: 64,
+  /** Indentation of a YAML line, in columns: deeper block nesting costs the YAML parser dearly. */
+  maxYamlIndent: 256,
+  /** Nodes that YAML aliases may add in all, counting each alias as a copy of its anchor. */
+  maxAliasNodes: 100_000,
+} as const;
 
 export function parseDatasetText(text: string, file: string, format: DatasetFormat = formatForFile(file)): ParsedDatasetFile {
   const lines = new LineIndex(text);
   const at = (start: number, end = start + 1): Range => lines.rangeOf(start, Math.min(Math.max(end, start), text.length));
   const fail = (problems: DatasetProblem[], locate: PathLocator = () => at(0, 0)): ParsedDatasetFile => ({ file, problems, locate });
+  const problem = (message: string, start = 0, end = start): DatasetProblem => ({ file, severity: 'error', message, range: at(start, end) });
 
-  if (text.length > MAX_DATASET_BYTES) {
-    return fail([{ file, severity: 'error', message: `dataset is ${Math.round(text.length / 1048576)} MB; the limit is ${MAX_DATASET_BYTES / 1048576} MB`, range: at(0, 0) }]);
+  if (text.length > DATASET_LIMITS.maxChars) {
+    return fail([problem(`dataset is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${DATASET_LIMITS.maxChars / 1048576} MB`)]);
   }
   const nul = text.indexOf('\u0000');
-  if (nul !== -1) {
-    return fail([{ file, severity: 'error', message: 'this is not a text file (it contains a NUL byte); a dataset must be JSON or YAML text', range: at(nul) }]);
-  }
+  if (nul !== -1) return fail([problem('this is not a text file (it contains a NUL byte); a dataset must be JSON or YAML text', nul, nul + 1)]);
+  // Editors on Windows start UTF-8 files with a byte order mark. A space in its place keeps every
+  // offset, so positions still match what the editor shows.
+  const body = text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
 
-  const parsed = format === 'yaml' ? parseYaml(text, file, at) : parseJson(text, file, at);
-  if (parsed.problems.length > 0) return fail(parsed.problems, parsed.locate);
+  try {
+    const parsed = format === 'yaml' ? parseYaml(body, file, at) : parseJson(body, file, at);
+    if (parsed.problems.length > 0) return fail(parsed.problems, parsed.locate);
 
-  const result = datasetSchema.safeParse(parsed.value, { reportInput: true });
-  if (!result.success) {
-    return fail(
-      result.error.issues.map((issue) => ({ file, severity: 'error' as const, message: describeIssue(issue), range: parsed.locate(issuePath(issue), { key: issue.code === 'unrecognized_keys' }) })),
-      parsed.locate,
-    );
+    const result = datasetSchema.safeParse(parsed.value, { reportInput: true });
+    if (!result.success) {
+      return fail(
+        result.error.issues.map((issue) => ({ file, severity: 'error' as const, message: describeIssue(issue), range: parsed.locate(issuePath(issue), { key: issue.code === 'unrecognized_keys' }) })),
+        parsed.locate,
+      );
+    }
+    return { file, dataset: result.data, problems: [], locate: parsed.locate };
+  } catch (error) {
+    // The limits above keep the parsers within bounds; this is the last line of defence, so that
+    // a file no limit foresaw is still one problem on that file and never a failed load.
+    return fail([problem(`could not read this dataset: ${error instanceof Error ? error.message : String(error)}`)]);
   }
-  return { file, dataset: result.data, problems: [], locate: parsed.locate };
 }
 
 interface RawParse {
@@ -73,7 +98,34 @@ interface RawParse {
   locate: PathLocator;
 }
 
+/**
+ * The deepest nesting of brackets outside strings, and where it first passes the limit. A scan of
+ * the characters, so that it runs before any recursive parser can overflow the stack.
+ */
+function jsonTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index++; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > DATASET_LIMITS.maxDepth) return index;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 function parseJson(text: string, file: string, at: (start: number, end?: number) => Range): RawParse {
+  const deep = jsonTooDeep(text);
+  if (deep !== undefined) {
+    return { value: undefined, problems: [{ file, severity: 'error', message: `nested more than ${DATASET_LIMITS.maxDepth} levels deep; a dataset needs about 6`, range: at(deep) }], locate: () => at(0, 0) };
+  }
   // JSON.parse first: fast and light. The position tree (jsonc-parser) is built only when a
   // position is needed, for a syntax error or a problem to report; at 100,000 actors it would
   // otherwise cost hundreds of megabytes for nothing.
@@ -108,7 +160,7 @@ function parseJson(text: string, file: string, at: (start: number, end?: number)
     }
     return at(0, 0);
   };
-  if (valid) return { value, problems: [], locate };
+  if (valid) return { value, problems: duplicateJsonKeys(text, file, at), locate };
   treeOf();
   const problems: DatasetProblem[] = errors.map((error) => ({
     file,
@@ -120,13 +172,56 @@ function parseJson(text: string, file: string, at: (start: number, end?: number)
   return { value: undefined, problems, locate };
 }
 
+/**
+ * JSON.parse keeps the last of two equal keys without a word; the YAML loader refuses them. Both
+ * formats report them, at the second key. One streaming pass, no tree.
+ */
+function duplicateJsonKeys(text: string, file: string, at: (start: number, end?: number) => Range): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const open: Array<Set<string> | undefined> = [];
+  jsonc.visit(text, {
+    onObjectBegin: () => void open.push(new Set()),
+    onObjectEnd: () => void open.pop(),
+    onArrayBegin: () => void open.push(undefined),
+    onArrayEnd: () => void open.pop(),
+    onObjectProperty: (property, offset, length) => {
+      const keys = open[open.length - 1];
+      if (!keys) return;
+      if (keys.has(property)) problems.push({ file, severity: 'error', message: `duplicate key "${property}": JSON would silently keep only the last one`, range: at(offset, offset + length) });
+      keys.add(property);
+    },
+  });
+  return problems;
+}
+
 function describeJsonError(code: jsonc.ParseErrorCode): string {
   const text = jsonc.printParseErrorCode(code);
   return text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+/** A line indented past the YAML limit (see DATASET_LIMITS.maxYamlIndent), if any. */
+function yamlTooIndented(text: string): number | undefined {
+  for (let lineStart = 0; lineStart < text.length; ) {
+    let index = lineStart;
+    while (index < text.length && (text.charCodeAt(index) === 0x20 || text.charCodeAt(index) === 0x09)) index++;
+    if (index - lineStart > DATASET_LIMITS.maxYamlIndent) return index;
+    const newline = text.indexOf('\n', index);
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return undefined;
+}
+
 function parseYaml(text: string, file: string, at: (start: number, end?: number) => Range): RawParse {
-  const document = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const problemAt = (message: string, start: number, end = start + 1): RawParse => ({ value: undefined, problems: [{ file, severity: 'error', message, range: at(start, end) }], locate: () => at(start, end) });
+  const indented = yamlTooIndented(text);
+  if (indented !== undefined) return problemAt(`indented more than ${DATASET_LIMITS.maxYamlIndent} columns; a dataset needs a few levels`, indented);
+  const flowDeep = jsonTooDeep(text.replace(/#[^\n]*/g, (comment) => ' '.repeat(comment.length)));
+  if (flowDeep !== undefined) return problemAt(`nested more than ${DATASET_LIMITS.maxDepth} levels deep; a dataset needs about 6`, flowDeep);
+
+  // Duplicate keys are checked below with a set per mapping: the parser's own check is quadratic
+  // (70 s for a mapping of 100,000 keys).
+  const document = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
   const problems: DatasetProblem[] = [...document.errors, ...document.warnings.filter((warning) => warning.code !== 'TAG_RESOLVE_FAILED')].map(
     (error) => ({
       file,
@@ -157,7 +252,99 @@ function parseYaml(text: string, file: string, at: (start: number, end?: number)
     }
     return at(0, 0);
   };
-  return { value: problems.length === 0 ? yearsAsText(document.toJS({ maxAliasCount: 100 })) : undefined, problems, locate };
+  if (problems.length > 0) return { value: undefined, problems, locate };
+  const structure = checkYamlStructure(document);
+  if (structure) return { value: undefined, problems: [{ file, severity: 'error', message: structure.message, range: at(structure.range[0], structure.range[1]) }], locate };
+  // Aliases were measured above: expand them without the parser's own budget, which refuses a
+  // legitimate file that reuses one anchor a hundred times.
+  return { value: yearsAsText(document.toJS({ maxAliasCount: -1 })), problems: [], locate };
+}
+
+interface StructureProblem {
+  readonly message: string;
+  readonly range: readonly [number, number];
+}
+
+/**
+ * One walk over the YAML tree, with an explicit stack: duplicate keys, nesting depth, aliases
+ * that point at nothing or at a node that contains them, and the size that aliases expand to
+ * (a "billion laughs" file is a few lines that expand to billions of nodes).
+ */
+function checkYamlStructure(document: YAML.Document): StructureProblem | undefined {
+  const rangeOf = (node: unknown): readonly [number, number] => (YAML.isNode(node) && node.range ? [node.range[0], node.range[1]] : [0, 0]);
+  const anchors = new Map<string, YAML.Node>();
+  /** Nodes each anchored node expands to, once known. */
+  const expanded = new Map<YAML.Node, number>();
+  let aliasNodes = 0;
+
+  // Sizes of anchored nodes, computed in document order (an alias refers to an anchor before it).
+  const sizeOf = (root: YAML.Node, rootDepth: number): number | StructureProblem => {
+    let size = 0;
+    const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: rootDepth }];
+    while (stack.length > 0) {
+      const { node, depth } = stack.pop()!;
+      if (depth > DATASET_LIMITS.maxDepth) return { message: `nested more than ${DATASET_LIMITS.maxDepth} levels deep; a dataset needs about 6`, range: rangeOf(node) };
+      if (YAML.isAlias(node)) {
+        const target = anchors.get(node.source);
+        if (!target) return { message: `alias *${node.source} refers to no anchor &${node.source} before it`, range: rangeOf(node) };
+        const known = expanded.get(target);
+        if (known === undefined) return { message: `alias *${node.source} is inside the node it refers to, so it would never end`, range: rangeOf(node) };
+        size += known;
+        aliasNodes += known;
+        if (aliasNodes > DATASET_LIMITS.maxAliasNodes) {
+          return { message: `aliases expand to more than ${DATASET_LIMITS.maxAliasNodes.toLocaleString('en')} nodes; this looks like an alias bomb, not a dataset`, range: rangeOf(node) };
+        }
+        continue;
+      }
+      size++;
+      if (node !== root && YAML.isNode(node) && node.anchor) {
+        // A nested anchor: measure it on its own first, so aliases after it know its size.
+        const nested = measure(node, depth);
+        if (typeof nested !== 'number') return nested;
+        size += nested - 1;
+        continue;
+      }
+      if (YAML.isMap(node)) {
+        const keys = new Set<string>();
+        for (const pair of node.items) {
+          if (YAML.isScalar(pair.key)) {
+            const key = String(pair.key.value);
+            if (keys.has(key)) return { message: `duplicate key "${key}" in this mapping`, range: rangeOf(pair.key) };
+            keys.add(key);
+          }
+          stack.push({ node: pair.key, depth: depth + 1 }, { node: pair.value, depth: depth + 1 });
+        }
+        // The stack pops the last pushed first: reverse this mapping's entries, so that the walk
+        // meets anchors in document order, before the aliases that follow them.
+        reverseTop(stack, node.items.length * 2);
+      } else if (YAML.isSeq(node)) {
+        for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+        reverseTop(stack, node.items.length);
+      }
+    }
+    return size;
+  };
+  const measure = (node: YAML.Node, depth: number): number | StructureProblem => {
+    const anchor = node.anchor;
+    if (anchor) anchors.set(anchor, node);
+    const size = sizeOf(node, depth);
+    if (typeof size === 'number') expanded.set(node, size);
+    return size;
+  };
+
+  const root = document.contents;
+  if (!root) return undefined;
+  const result = measure(root, 1);
+  return typeof result === 'number' ? undefined : result;
+}
+
+/** Reverses the last `count` entries of a stack in place. */
+function reverseTop<T>(stack: T[], count: number): void {
+  for (let low = stack.length - count, high = stack.length - 1; low < high; low++, high--) {
+    const swap = stack[low]!;
+    stack[low] = stack[high]!;
+    stack[high] = swap;
+  }
 }
 
 const DATE_FIELDS = new Set(['start', 'end', 'verifiedThrough']);

@@ -24,8 +24,18 @@ export interface DayRange {
 
 const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/**
+ * Milliseconds since 1970 for a UTC calendar day. Not Date.UTC: it reads years 0-99 as 1900-1999,
+ * so "0090" would become 1990 (and year 0, a leap year, would become 1900, which is not).
+ */
+function utcTime(year: number, monthIndex: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date.getTime();
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcTime(year, month, 0)).getUTCDate();
 }
 
 export type DateParseResult = { ok: true; date: PartialDate } | { ok: false; message: string };
@@ -75,7 +85,7 @@ export function formatPartialDate(date: PartialDate): string {
 }
 
 function dayNumber(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+  return Math.floor(utcTime(year, month - 1, day) / 86_400_000);
 }
 
 /** Ranges are asked for again and again for the same tenure dates: compute each once. */

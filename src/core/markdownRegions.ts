@@ -39,29 +39,28 @@ export function proseView(text: string): ProseView {
   blankInlineCode(text, chars, blank);
   blankLinksAndUrls(text, chars, blank);
 
-  let prose = '';
+  let prose = text;
   if (chars.includes(1)) {
+    // One pass over character codes, joined in chunks: a memo with hundreds of thousands of
+    // masked runs (backticks, comments) costs the same as one with a few.
     const parts: string[] = [];
-    let runStart = 0;
-    for (let index = 0; index <= text.length; index++) {
-      const masked = index < text.length && chars[index] === 1;
-      const previousMasked = index > 0 && chars[index - 1] === 1;
-      if (index === text.length || masked !== previousMasked) {
-        const segment = text.slice(runStart, index);
-        parts.push(previousMasked ? segment.replace(/[^\r\n]/g, ' ') : segment);
-        runStart = index;
+    const chunk = new Uint16Array(8192);
+    for (let start = 0; start < text.length; start += chunk.length) {
+      const end = Math.min(text.length, start + chunk.length);
+      for (let index = start; index < end; index++) {
+        const code = text.charCodeAt(index);
+        chunk[index - start] = chars[index] === 1 && code !== 0x0a && code !== 0x0d ? 0x20 : code;
       }
+      parts.push(String.fromCharCode(...chunk.subarray(0, end - start)));
     }
     prose = parts.join('');
-  } else {
-    prose = text;
   }
   return { prose, disabled };
 }
 
 /** Fenced code (``` or ~~~) and indented code blocks, line by line. */
 function blankCodeBlocks(text: string, from: number, blank: (start: number, end: number) => void) {
-  let fence: { char: string; length: number } | undefined;
+  let fence: { close: RegExp } | undefined;
   let previousBlank = true;
   let previousCode = false;
   let inList = false;
@@ -72,12 +71,11 @@ function blankCodeBlocks(text: string, from: number, blank: (start: number, end:
     const isBlank = line.trim() === '';
     if (fence) {
       blank(lineStart, lineEnd);
-      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
-      if (close.test(line)) fence = undefined;
+      if (fence.close.test(line)) fence = undefined;
     } else {
       const open = FENCE_OPEN.exec(line);
       if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) {
-        fence = { char: open[1]![0]!, length: open[1]!.length };
+        fence = { close: new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*\r?$`) };
         blank(lineStart, lineEnd);
         previousCode = false;
       } else if (!isBlank && /^(?: {4}|\t)/.test(line) && (previousBlank || previousCode) && !inList) {
@@ -94,18 +92,49 @@ function blankCodeBlocks(text: string, from: number, blank: (start: number, end:
   }
 }
 
-/** HTML comments, including the control comments that switch checks off and on. */
+/**
+ * HTML comments, including the control comments that switch checks off and on. As in CommonMark:
+ * a comment that starts a line is an HTML block, which runs to the line holding "-->" (or to the
+ * end of the memo); one inside a paragraph is a comment only if "-->" closes it within the
+ * paragraph, and is literal text otherwise. Every search moves forward; the next "-->" and the
+ * next blank line are remembered, so a paragraph full of unclosed "<!--" is still one pass.
+ */
 function blankHtmlComments(text: string, chars: Uint8Array, blank: (start: number, end: number) => void, disabled: DisabledRange[]) {
   let openRegion: { start: number; codes?: ReadonlySet<string> } | undefined;
+  const lines = lineCursor(text);
+  let nextClose = -2;
+  let nextBlankLine = -2;
+  const closeAfter = (from: number) => {
+    if (nextClose !== -1 && nextClose < from) nextClose = text.indexOf('-->', from);
+    return nextClose;
+  };
+  const paragraphEndAfter = (from: number) => {
+    if (nextBlankLine !== -1 && nextBlankLine < from) {
+      BLANK_LINE.lastIndex = from;
+      nextBlankLine = BLANK_LINE.exec(text)?.index ?? -1;
+    }
+    return nextBlankLine === -1 ? text.length : nextBlankLine;
+  };
   for (let start = text.indexOf('<!--'); start !== -1; ) {
     if (chars[start] === 1) {
       start = text.indexOf('<!--', start + 4);
       continue;
     }
-    const close = text.indexOf('-->', start + 4);
+    const close = closeAfter(start + 4);
+    const [lineStart] = lines.around(start);
+    const startsBlock = /^ {0,3}$/.test(text.slice(lineStart, Math.min(start, lineStart + 4)));
+    if (!startsBlock && (close === -1 || close > paragraphEndAfter(start))) {
+      // "<!-- draft" inside a paragraph with no "-->" before its end: literal text.
+      start = text.indexOf('<!--', start + 4);
+      continue;
+    }
     const end = close === -1 ? text.length : close + 3;
     blank(start, end);
-    const control = CONTROL.exec(text.slice(start + 4, close === -1 ? end : close));
+    // "<!-- draft <!-- interlocutor-disable-line -->" is one comment (comments do not nest), but
+    // its author meant the directive: read the text after the last opener.
+    const body = text.slice(start + 4, close === -1 ? end : close);
+    const inner = body.lastIndexOf('<!--');
+    const control = CONTROL.exec(inner === -1 ? body : body.slice(inner + 4));
     if (control) {
       const codes = parseCodes(control[2] ?? '');
       const directive = control[1];
@@ -115,14 +144,16 @@ function blankHtmlComments(text: string, chars: Uint8Array, blank: (start: numbe
         if (openRegion) disabled.push({ start: openRegion.start, end: start, ...(openRegion.codes ? { codes: openRegion.codes } : {}) });
         openRegion = undefined;
       } else {
-        const [lineStart, lineEnd] = directive === 'disable-line' ? lineAround(text, start) : lineAround(text, lineAround(text, end)[1] + 1);
-        disabled.push({ start: lineStart, end: lineEnd, ...(codes ? { codes } : {}) });
+        const [from, to] = directive === 'disable-line' ? lines.around(start) : lines.around(lines.around(end)[1] + 1);
+        disabled.push({ start: from, end: to, ...(codes ? { codes } : {}) });
       }
     }
     start = close === -1 ? -1 : text.indexOf('<!--', end);
   }
   if (openRegion) disabled.push({ start: openRegion.start, end: text.length, ...(openRegion.codes ? { codes: openRegion.codes } : {}) });
 }
+
+const BLANK_LINE = /\n[ \t]*(?:\r?\n|$)/g;
 
 /** "stale-role, still-in-role -- why": the codes before an optional "--" description. */
 function parseCodes(text: string): ReadonlySet<string> | undefined {
@@ -134,10 +165,23 @@ function parseCodes(text: string): ReadonlySet<string> | undefined {
   return codes.length > 0 ? new Set(codes) : undefined;
 }
 
-function lineAround(text: string, offset: number): [number, number] {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  const newline = text.indexOf('\n', offset);
-  return [start, newline === -1 ? text.length : newline];
+/**
+ * The line around an offset. Comments come in order, so the last two lines asked for (a comment's
+ * own line and the line after it) are kept: a hundred thousand comments on one line do not each
+ * search back to its start.
+ */
+function lineCursor(text: string): { around(offset: number): [number, number] } {
+  let recent: Array<[number, number]> = [];
+  return {
+    around(offset: number): [number, number] {
+      const known = recent.find(([start, end]) => start <= offset && offset <= end);
+      if (known) return known;
+      const newline = text.indexOf('\n', offset);
+      const line: [number, number] = [text.lastIndexOf('\n', offset - 1) + 1, newline === -1 ? text.length : newline];
+      recent = [recent[recent.length - 1] ?? line, line];
+      return line;
+    },
+  };
 }
 
 /**
@@ -146,32 +190,57 @@ function lineAround(text: string, offset: number): [number, number] {
  */
 function blankInlineCode(text: string, chars: Uint8Array, blank: (start: number, end: number) => void) {
   const runsByLength = new Map<number, number[]>();
+  // Every run in text order, with its place in the list of runs of its length (three parallel
+  // arrays: a line of backticks makes hundreds of thousands of runs).
+  const runStarts: number[] = [];
+  const runLengths: number[] = [];
+  const runPlaces: number[] = [];
   for (let index = text.indexOf('`'); index !== -1; ) {
     let end = index;
     while (end < text.length && text[end] === '`') end++;
     if (chars[index] !== 1) {
-      const list = runsByLength.get(end - index) ?? [];
+      const length = end - index;
+      let list = runsByLength.get(length);
+      if (!list) runsByLength.set(length, (list = []));
+      runStarts.push(index);
+      runLengths.push(length);
+      runPlaces.push(list.length);
       list.push(index);
-      runsByLength.set(end - index, list);
     }
     index = text.indexOf('`', end);
   }
-  const cursor = new Map<number, number>();
-  let coveredUntil = 0;
-  const runs = [...runsByLength.entries()].flatMap(([length, starts]) => starts.map((start) => ({ start, length }))).sort((a, b) => a.start - b.start);
-  for (const run of runs) {
-    if (run.start < coveredUntil) continue;
-    const starts = runsByLength.get(run.length)!;
-    let position = cursor.get(run.length) ?? 0;
-    while (position < starts.length && starts[position]! <= run.start) position++;
-    cursor.set(run.length, position);
-    const closer = starts[position];
-    // Inline code does not cross a blank line.
-    if (closer === undefined || /\n[ \t]*\n/.test(text.slice(run.start, closer))) continue;
-    blank(run.start, closer + run.length);
-    coveredUntil = closer + run.length;
-    cursor.set(run.length, position + 1);
+  // Inline code does not cross a blank line: their offsets, to ask "is there one between?" by
+  // binary search rather than by scanning the text between every pair of runs.
+  const blankLines: number[] = [];
+  BLANK_LINE.lastIndex = 0;
+  for (let match = BLANK_LINE.exec(text); match; match = BLANK_LINE.exec(text)) {
+    blankLines.push(match.index);
+    BLANK_LINE.lastIndex = match.index + 1;
   }
+  let coveredUntil = 0;
+  for (let run = 0; run < runStarts.length; run++) {
+    const start = runStarts[run]!;
+    const length = runLengths[run]!;
+    if (start < coveredUntil) continue;
+    // The next run of the same length closes it. It cannot have been used already: a closer
+    // used earlier lies before coveredUntil, and so before this run.
+    const closer = runsByLength.get(length)![runPlaces[run]! + 1];
+    if (closer === undefined || blankLineBetween(blankLines, start, closer)) continue;
+    blank(start, closer + length);
+    coveredUntil = closer + length;
+  }
+}
+
+/** Is there a blank line (by the offset of its leading line break) between two offsets? */
+function blankLineBetween(blankLines: readonly number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = blankLines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (blankLines[middle]! < from) low = middle + 1;
+    else high = middle;
+  }
+  return low < blankLines.length && blankLines[low]! < to;
 }
 
 const LINK_TARGET = /\]\(([^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g;
@@ -193,7 +262,62 @@ function blankLinksAndUrls(text: string, chars: Uint8Array, blank: (start: numbe
 
 /** Is a finding at `offset` with `code` switched off by a control comment? */
 export function isDisabled(disabled: readonly DisabledRange[], offset: number, code: string): boolean {
-  return disabled.some((range) => range.start <= offset && offset <= range.end && (!range.codes || range.codes.has(code)));
+  if (disabled.length < 16) return disabled.some((range) => covers(range, offset, code));
+  let index = disabledIndexes.get(disabled);
+  if (!index) {
+    index = indexDisabled(disabled);
+    disabledIndexes.set(disabled, index);
+  }
+  // The ranges are sorted by start and made disjoint: the only candidate is the last one that
+  // starts at or before the offset.
+  for (const ranges of index) {
+    let low = 0;
+    let high = ranges.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (ranges[middle]!.start <= offset) low = middle + 1;
+      else high = middle;
+    }
+    const candidate = ranges[low - 1];
+    if (candidate && covers(candidate, offset, code)) return true;
+  }
+  return false;
+}
+
+function covers(range: DisabledRange, offset: number, code: string): boolean {
+  return range.start <= offset && offset <= range.end && (!range.codes || range.codes.has(code));
+}
+
+/**
+ * A memo may hold a hundred thousand disable-line comments, and every claim asks about its
+ * offset: an index per list of ranges (kept while the list lives) answers in O(log n).
+ */
+const disabledIndexes = new WeakMap<readonly DisabledRange[], DisabledRange[][]>();
+
+/**
+ * Lists of disjoint ranges, sorted by start. Ranges with the same bounds (several comments about
+ * one line) merge, joining their codes. The control comments make line ranges and regions, each
+ * disjoint among themselves, so this yields two or three lists; any other overlap opens a new one.
+ */
+function indexDisabled(disabled: readonly DisabledRange[]): DisabledRange[][] {
+  const sorted = [...disabled].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: DisabledRange[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && last.start === range.start && last.end === range.end) {
+      const codes = !last.codes || !range.codes ? undefined : new Set([...last.codes, ...range.codes]);
+      merged[merged.length - 1] = { start: last.start, end: last.end, ...(codes ? { codes } : {}) };
+    } else {
+      merged.push(range);
+    }
+  }
+  const lists: DisabledRange[][] = [];
+  for (const range of merged) {
+    const list = lists.find((candidate) => candidate[candidate.length - 1]!.end < range.start);
+    if (list) list.push(range);
+    else lists.push([range]);
+  }
+  return lists;
 }
 
 /**

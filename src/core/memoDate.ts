@@ -152,7 +152,9 @@ function frontMatterDate(text: string): FrontMatterDate | undefined {
   const block = findFrontMatter(text);
   if (!block) return undefined;
   const yamlText = text.slice(block.contentStart, block.contentEnd);
-  const document = YAML.parseDocument(yamlText, { prettyErrors: false });
+  // uniqueKeys off: the parser's duplicate check is quadratic (seconds on a 1 MB front matter),
+  // and the first as-of key wins anyway.
+  const document = YAML.parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   const lines = new LineIndex(text);
   const rangeIn = (range: readonly [number, number, ...number[]] | undefined): Range | undefined =>
     range ? lines.rangeOf(block.contentStart + range[0], block.contentStart + range[1]) : undefined;
@@ -166,14 +168,25 @@ function frontMatterDate(text: string): FrontMatterDate | undefined {
     if (!pair) continue;
     const valueNode = pair.value;
     const keyRange = YAML.isScalar(pair.key) ? rangeIn(pair.key.range ?? undefined) : undefined;
-    const raw = YAML.isScalar(valueNode) ? valueNode.value : undefined;
-    const written = raw instanceof Date ? formatPartialDate({ year: raw.getUTCFullYear(), month: raw.getUTCMonth() + 1, day: raw.getUTCDate() }) : raw === null || raw === undefined ? '' : String(raw);
+    const written = YAML.isScalar(valueNode) ? scalarText(valueNode) : '';
     const range = (YAML.isScalar(valueNode) ? rangeIn(valueNode.range ?? undefined) : undefined) ?? keyRange;
     const parsed = parsePartialDate(written);
     if (parsed.ok) return { ok: true, value: { date: parsed.date, source: 'front matter', key, ...(range ? { range } : {}) } };
     return { ok: false, problem: { message: `front matter "${key}": ${written ? parsed.message : 'no date given'}`, ...(range ? { range } : {}) } };
   }
   return undefined;
+}
+
+/**
+ * A date as the author wrote it. YAML reads `as_of: 0090` as the number 90, which would lose the
+ * year's digits: a number keeps its source text.
+ */
+export function scalarText(node: YAML.Scalar): string {
+  const raw = node.value;
+  if (raw instanceof Date) return formatPartialDate({ year: raw.getUTCFullYear(), month: raw.getUTCMonth() + 1, day: raw.getUTCDate() });
+  if (raw === null || raw === undefined) return '';
+  if (typeof raw === 'number' && typeof node.source === 'string') return node.source;
+  return String(raw);
 }
 
 /** "front matter as_of": where a memo's date came from, as cards and the status bar say it. */

@@ -23,7 +23,12 @@ export const partialDateSchema = z
   })
   .describe('A date at the precision known: YYYY, YYYY-MM or YYYY-MM-DD. Never round a partial date up to a day.');
 
-const nonEmptyText = z.string().trim().min(1, 'must not be empty');
+// trim() keeps zero-width and other invisible characters: a name of only those is still blank.
+const nonEmptyText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((text) => /[^\p{White_Space}\p{Cf}\p{Cc}]/u.test(text), 'must contain a visible character, not only spaces or invisible ones');
 
 export const sourceSchema = z
   .object({

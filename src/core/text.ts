@@ -15,15 +15,18 @@ export interface Range {
   readonly end: Position;
 }
 
-/** Converts between offsets and positions in one text, in O(log lines) per conversion. */
+/**
+ * Converts between offsets and positions in one text, in O(log lines) per conversion. Lines end
+ * at "\n", "\r\n" or a lone "\r", as in VS Code, so a position printed by the CLI is the one the
+ * editor shows.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let offset = text.indexOf('\n'); offset !== -1; offset = text.indexOf('\n', offset + 1)) {
-      starts.push(offset + 1);
-    }
+    const breaks = /\r\n?|\n/g;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) starts.push(match.index + match[0].length);
     this.lineStarts = starts;
   }
 
@@ -57,8 +60,9 @@ export class LineIndex {
 
   /** Offset of the end of a line, before its line break. */
   lineEnd(line: number): number {
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! - 1 : this.text.length;
-    return next > 0 && this.text[next - 1] === '\r' && next - 1 >= this.lineStart(line) ? next - 1 : next;
+    if (line + 1 >= this.lineStarts.length) return this.text.length;
+    const next = this.lineStarts[line + 1]!;
+    return this.text[next - 1] === '\n' && this.text[next - 2] === '\r' ? next - 2 : next - 1;
   }
 
   rangeOf(start: number, end: number): Range {

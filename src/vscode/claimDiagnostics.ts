@@ -10,6 +10,7 @@ import { describeTenureEvidence } from '../core/evidence';
 import { toVsRange } from './convert';
 import { severityOf, type Severity } from '../core/severity';
 import type { KnowledgeStore } from './knowledgeStore';
+import { documentLength, overCheckLimit } from './checkLimit';
 import { isMemo, memoDateOf } from './memoDates';
 import { affectsChecks, readSettings } from './settings';
 
@@ -75,6 +76,13 @@ export class ClaimDiagnostics implements vscode.Disposable {
     const { kb } = knowledge;
     if (document.isClosed) return;
     const version = document.version;
+    if (overCheckLimit(document)) {
+      // Too long to check while typing: no stale diagnostics left from when it was shorter.
+      this.checked.set(document.uri.toString(), { version, findings: [] });
+      this.collection.delete(document.uri);
+      this.changed.fire(document.uri);
+      return;
+    }
     const severities = readSettings(document.uri).severities;
     const memo = memoDateOf(document);
     const findings = checkMemo(kb, document.getText(), { date: memo.date, dateRange: memo.range }).flatMap((finding) => {
@@ -102,11 +110,6 @@ export class ClaimDiagnostics implements vscode.Disposable {
     this.timers.clear();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
-}
-
-/** The length of a document without copying its text, as typing must stay cheap. */
-function documentLength(document: vscode.TextDocument): number {
-  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {

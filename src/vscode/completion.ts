@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { renderActorCard } from '../core/actorCard';
-import { CompletionIndex, type CompletionCandidate } from '../core/completion';
+import { CompletionIndex, typedBeforeCursor, type CompletionCandidate } from '../core/completion';
 import type { PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
 import { describeMemoDate, memoDateOrigin } from '../core/memoDate';
@@ -14,8 +14,6 @@ import type { KnowledgeStore } from './knowledgeStore';
 import { memoDateOf } from './memoDates';
 import { proseAt } from './proseCache';
 
-/** The words before the cursor that may be the start of a name or a post: up to four words. */
-const TYPED = /(?:[\p{L}\p{M}][\p{L}\p{M}'\u2019.-]*[ \t]+){0,3}[\p{L}\p{M}][\p{L}\p{M}'\u2019.-]*$/u;
 
 export function registerCompletion(store: KnowledgeStore): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new ActorCompletionProvider(store));
@@ -42,7 +40,7 @@ export class ActorCompletionProvider implements vscode.CompletionItemProvider<Ac
     // No suggestions in code, front matter, comments or link targets.
     if (!proseAt(document, offset)) return undefined;
     const line = document.lineAt(position.line).text.slice(0, position.character);
-    const typed = TYPED.exec(line)?.[0];
+    const typed = typedBeforeCursor(line);
     if (!typed) return undefined;
     if (this.index?.kb !== kb) this.index = { kb, completion: new CompletionIndex(kb) };
     const memo = memoDateOf(document);

@@ -2,8 +2,13 @@
  * Owns the knowledge base the editor features read: the built-in dataset plus the user's dataset
  * files, loaded lazily on first use and reloaded when a dataset file or the datasets setting
  * changes. A broken user file is reported and left out; it never blocks the built-in data.
+ *
+ * A load never fails for the features: if it throws (a bug, or a file no limit foresaw), the error
+ * is reported once, the features keep the last good knowledge (or the built-in data alone), and
+ * the next change to a dataset or setting tries again. No rejected promise is ever kept.
  */
 import * as vscode from 'vscode';
+import type { DatasetProblem } from '../core/datasetLoader';
 import { loadKnowledge, type DatasetText, type LoadedKnowledge } from '../core/datasets';
 import { readSettings } from './settings';
 
@@ -18,9 +23,14 @@ export class KnowledgeStore implements vscode.Disposable {
   /** Fires after every completed load, with the new knowledge. */
   readonly onDidChange = this.changed.event;
 
+  /** The message of the last failed load, so that a failure repeated on every change is reported once. */
+  private lastFailure: string | undefined;
+
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    /** How knowledge is loaded; tests replace it to make a load fail. */
+    private readonly loader: () => Promise<LoadedKnowledge> = () => this.load(),
   ) {}
 
   /** The loaded knowledge, loading it on first call. */
@@ -37,7 +47,7 @@ export class KnowledgeStore implements vscode.Disposable {
   /** Reads every dataset again. Concurrent calls coalesce into the latest load. */
   reload(): Promise<LoadedKnowledge> {
     const generation = ++this.generation;
-    const load = this.load().then((knowledge) => {
+    const load = this.loadOrRecover().then((knowledge) => {
       if (generation === this.generation) {
         this.current = knowledge;
         this.pending = undefined;
@@ -49,20 +59,52 @@ export class KnowledgeStore implements vscode.Disposable {
     return load;
   }
 
+  /** The loaded knowledge, or after a failure, what can still be served: never a rejection. */
+  private async loadOrRecover(): Promise<LoadedKnowledge> {
+    try {
+      const knowledge = await this.loader();
+      this.lastFailure = undefined;
+      return knowledge;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (message !== this.lastFailure) {
+        this.lastFailure = message;
+        this.log.error(`Loading datasets failed: ${error instanceof Error && error.stack ? error.stack : message}`);
+        void vscode.window.showWarningMessage(`Interlocutor could not load its datasets (${message}). It keeps using the data it has and will try again when a dataset or setting changes.`);
+      }
+      return this.current ?? (await this.builtinOnly());
+    }
+  }
+
+  /** The built-in dataset alone, or nothing at all if even that cannot be read. */
+  private async builtinOnly(): Promise<LoadedKnowledge> {
+    try {
+      const builtin = vscode.Uri.joinPath(this.extensionUri, 'data', 'builtin.json');
+      return loadKnowledge([{ file: builtin.toString(), text: await readText(builtin, Number.POSITIVE_INFINITY) }]);
+    } catch {
+      return loadKnowledge([]);
+    }
+  }
+
   private async load(): Promise<LoadedKnowledge> {
     const started = Date.now();
     const texts: DatasetText[] = [];
+    const unreadable: DatasetProblem[] = [];
     const builtin = vscode.Uri.joinPath(this.extensionUri, 'data', 'builtin.json');
-    texts.push({ file: builtin.toString(), text: await readText(builtin) });
+    texts.push({ file: builtin.toString(), text: await readText(builtin, Number.POSITIVE_INFINITY) });
     for (const uri of await this.userDatasetUris()) {
       try {
-        texts.push({ file: uri.toString(), text: await readText(uri) });
+        texts.push({ file: uri.toString(), text: await readText(uri, readSettings(uri).maxFileBytes) });
       } catch (error) {
-        this.log.warn(`Could not read dataset ${uri.toString()}: ${String(error)}`);
+        // Reported on the file itself, like any other problem in it.
+        const message = `cannot read this dataset: ${error instanceof Error ? error.message : String(error)}`;
+        this.log.warn(`${uri.toString()}: ${message}`);
+        unreadable.push({ file: uri.toString(), severity: 'error', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
       }
     }
     // Findings point into the user's own datasets (relatedInformation): keep their positions.
-    const knowledge = loadKnowledge(texts, { keepPositions: (file) => file !== builtin.toString() });
+    const loaded = loadKnowledge(texts, { keepPositions: (file) => file !== builtin.toString() });
+    const knowledge = unreadable.length > 0 ? { ...loaded, problems: [...loaded.problems, ...unreadable] } : loaded;
     this.log.info(
       `Loaded ${knowledge.kb.actorCount} actors from ${texts.length} dataset file(s) in ${Date.now() - started} ms` +
         (knowledge.problems.length ? `; ${knowledge.problems.length} problem(s)` : ''),
@@ -100,7 +142,18 @@ export class KnowledgeStore implements vscode.Disposable {
   }
 }
 
-async function readText(uri: vscode.Uri): Promise<string> {
+/**
+ * Reads a regular file of at most `maxBytes`. Anything else (a directory, a FIFO or a device named
+ * in settings) is refused by what it is, before a read that could hang or never end.
+ */
+async function readText(uri: vscode.Uri, maxBytes: number): Promise<string> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  if ((stat.type & vscode.FileType.File) === 0) {
+    throw new Error(stat.type & vscode.FileType.Directory ? 'it is a directory, not a file' : 'it is not a regular file (a pipe, socket or device)');
+  }
+  if (stat.size > maxBytes) {
+    throw new Error(`it is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit (setting interlocutor.maxFileSize)`);
+  }
   return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 }
 

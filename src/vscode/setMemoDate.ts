@@ -33,7 +33,12 @@ export function registerSetMemoDate(): vscode.Disposable {
       void vscode.window.showErrorMessage(parsed.message);
       return false;
     }
-    const change = setAsOfEdit(document.getText(), parsed.date);
+    const result = setAsOfEdit(document.getText(), parsed.date);
+    if (!result.ok) {
+      void vscode.window.showWarningMessage(result.reason);
+      return false;
+    }
+    const change = result.edit;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.newText);
     return vscode.workspace.applyEdit(edit);

@@ -15,7 +15,16 @@ export interface InterlocutorSettings {
   readonly statusBarEnabled: boolean;
   /** Severity per finding code (interlocutor.severity.<code>). */
   readonly severities: SeverityConfig;
+  /** Dataset files larger than this are not read (interlocutor.maxFileSize, in MB). */
+  readonly maxFileBytes: number;
+  /** Memos longer than this (in characters) are not checked while typing (interlocutor.checkLimit, in KB). */
+  readonly checkLimitChars: number;
 }
+
+export const DEFAULT_MAX_FILE_MB = 20;
+export const DEFAULT_CHECK_LIMIT_KB = 1024;
+
+const positive = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
 
 export function readSettings(scope?: vscode.ConfigurationScope): InterlocutorSettings {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
@@ -25,20 +34,22 @@ export function readSettings(scope?: vscode.ConfigurationScope): InterlocutorSet
     datasets: config.get<string[]>('datasets', []).filter((path) => typeof path === 'string' && path.trim() !== ''),
     statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
     severities: severityConfig((code) => config.get(code === 'unverified' ? 'unverifiedSeverity' : `severity.${code}`)),
+    maxFileBytes: positive(config.get('maxFileSize'), DEFAULT_MAX_FILE_MB) * 1024 * 1024,
+    checkLimitChars: positive(config.get('checkLimit'), DEFAULT_CHECK_LIMIT_KB) * 1024,
   };
 }
 
 /** Settings whose change means the datasets must be read again. */
 export function affectsDatasets(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${SECTION}.datasets`);
+  return event.affectsConfiguration(`${SECTION}.datasets`) || event.affectsConfiguration(`${SECTION}.maxFileSize`);
 }
 
 /** Settings whose change alters what is shown for a memo (its date, status bar). */
 export function affectsPresentation(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${SECTION}.asOf`) || event.affectsConfiguration(`${SECTION}.statusBar`);
+  return event.affectsConfiguration(`${SECTION}.asOf`) || event.affectsConfiguration(`${SECTION}.statusBar`) || event.affectsConfiguration(`${SECTION}.checkLimit`);
 }
 
 /** Settings whose change means open memos must be checked again. */
 export function affectsChecks(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration(`${SECTION}.severity`) || event.affectsConfiguration(`${SECTION}.unverifiedSeverity`) || event.affectsConfiguration(`${SECTION}.asOf`);
+  return event.affectsConfiguration(`${SECTION}.severity`) || event.affectsConfiguration(`${SECTION}.unverifiedSeverity`) || event.affectsConfiguration(`${SECTION}.asOf`) || event.affectsConfiguration(`${SECTION}.checkLimit`);
 }

@@ -8,6 +8,7 @@ import { HORIZON_CODE } from '../core/claimChecker';
 import type { ClaimDiagnostics } from './claimDiagnostics';
 import { formatPartialDate } from '../core/dates';
 import { describeMemoDate } from '../core/memoDate';
+import { describeKilobytes, overCheckLimit } from './checkLimit';
 import { isMemo, memoDateOf } from './memoDates';
 import { affectsPresentation, readSettings } from './settings';
 
@@ -24,17 +25,25 @@ export function registerStatusBar(diagnostics: ClaimDiagnostics): vscode.Disposa
       return;
     }
     const memo = memoDateOf(document);
-    item.text = `$(calendar) As of ${formatPartialDate(memo.date)}`;
+    const over = overCheckLimit(document);
+    item.text = `$(calendar) As of ${formatPartialDate(memo.date)}${over ? ' $(warning) Not checked: too long' : ''}`;
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendText(`Interlocutor checks this memo as of ${describeMemoDate(memo)}.`);
+    if (over) {
+      tooltip
+        .appendMarkdown('\n\n')
+        .appendText(
+          `This memo is ${describeKilobytes(over.length)}, over the ${describeKilobytes(over.limit)} limit for checking while you type (setting interlocutor.checkLimit), so it shows no stale-claim diagnostics. \`interlocutor check\` checks it in full.`,
+        );
+    }
     if (memo.problem) tooltip.appendMarkdown('\n\n').appendText(`Not used: ${memo.problem.message}`);
     const horizon = diagnostics.findingsFor(document).find((entry) => entry.finding.code === HORIZON_CODE)?.finding;
     if (horizon) tooltip.appendMarkdown('\n\n').appendText(horizon.message);
     tooltip.appendMarkdown('\n\n').appendText(memo.source === 'front matter' ? 'Click to change it.' : 'Click to date this memo in its front matter (as_of).');
     item.tooltip = tooltip;
     item.text = horizon ? `$(warning) As of ${formatPartialDate(memo.date)}` : item.text;
-    item.backgroundColor = memo.problem || horizon ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    item.accessibilityInformation = { label: `Memo date ${describeMemoDate(memo)}${horizon ? `. ${horizon.message}` : ''}` };
+    item.backgroundColor = memo.problem || over || horizon ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.accessibilityInformation = { label: `Memo date ${describeMemoDate(memo)}${over ? '; not checked while typing: the memo is over the check limit' : ''}${horizon ? `. ${horizon.message}` : ''}` };
     item.show();
   };
   update();

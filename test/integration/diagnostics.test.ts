@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { InterlocutorApi } from '../../src/extension';
-import { closeAllEditors, extensionApi, memo, openMemo, waitFor, waitForDiagnostics, withSetting } from './helpers';
+import { closeAllEditors, extensionApi, hoverParts, memo, openMemo, waitFor, waitForDiagnostics, withSetting } from './helpers';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Interlocutor');
@@ -50,7 +50,42 @@ describe('stale-claim diagnostics and quick fixes in the extension host', () => 
       .map((diagnostic) => `2024-06-desk-notes.md:${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1} ${String(diagnostic.code)}`)
       .sort();
     assert.deepEqual(found, expected.filter((entry) => entry.startsWith('2024-06-desk-notes.md')).sort());
-    for (const diagnostic of diagnostics) assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    // A verdict resting on an unverified date (Raimondo's commerce secretaryship, from memory in the
+    // fact table) is lowered to interlocutor.unverifiedSeverity, information by default.
+    for (const diagnostic of diagnostics) assert.equal(diagnostic.severity, /unverified in the datasets/.test(diagnostic.message) ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning, diagnostic.message);
+    assert.equal(diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Information).length, 1);
+  });
+
+  it('shows the evidence under a finding and offers "Open source" for its first http(s) source', async () => {
+    const document = await checkedMemo(api, memo('2025-10-23', 'Qin Gang, the foreign minister, spoke.'));
+    const [diagnostic] = ours(document.uri);
+    assert.ok(diagnostic);
+    const parts = await hoverParts(document, diagnostic.range.start.translate(0, 2));
+    const evidence = parts.find((part) => part.startsWith('**Evidence**'));
+    assert.ok(evidence, `no evidence among: ${parts.join(' | ')}`);
+    assert.match(evidence, /Qin Gang, foreign minister, 2022\\-12\\-30 to 2023\\-07\\-25/);
+    assert.match(evidence, /Source\\: \[[^\]]+\]\(https:\/\//);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, diagnostic.range.start.translate(0, 2));
+    for (const content of hovers.flatMap((hover) => hover.contents)) if (typeof content !== 'string' && 'isTrusted' in content) assert.notEqual(content.isTrusted, true);
+    const actions = await quickFixes(document, diagnostic);
+    const open = actions.find((action) => /^Open source: /.test(action.title));
+    assert.ok(open?.command, `no "Open source" among ${actions.map((action) => action.title).join(' | ')}`);
+    assert.equal(open.command.command, 'interlocutor.openEvidenceSource');
+    assert.match(String(open.command.arguments?.[0]), /^https:\/\//);
+    assert.equal(open.edit, undefined, 'it opens a page and edits nothing');
+    // Anything but an http(s) address is refused.
+    assert.equal(await vscode.commands.executeCommand('interlocutor.openEvidenceSource', 'command:workbench.action.quit'), false);
+  });
+
+  it('lowers a finding on an unverified date to interlocutor.unverifiedSeverity, and points into the dataset', async () => {
+    const document = await checkedMemo(api, memo('2024-06-15', 'Commerce Secretary Janet Yellen spoke.'));
+    const [diagnostic] = ours(document.uri);
+    assert.ok(diagnostic);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
+    assert.match(diagnostic.message, /unverified in the datasets/);
+    await withSetting('interlocutor.unverifiedSeverity', 'warning', async () => {
+      await waitFor(api.onDidCheckMemo, () => (ours(document.uri)[0]?.severity === vscode.DiagnosticSeverity.Warning ? true : undefined), 'the severity to follow the setting');
+    });
   });
 
   it('says once, on the date line, which claims were past the horizon and not judged', async () => {

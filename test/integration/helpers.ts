@@ -50,12 +50,15 @@ export function positionOf(document: vscode.TextDocument, needle: string, occurr
 }
 
 /** The Markdown of every hover VS Code would show at a position, joined. */
+/** The hover text at a position, without the evidence shown under a finding (see evidenceMarkdown). */
 export async function hoverMarkdown(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  return (await hoverParts(document, position)).filter((part) => !part.startsWith('**Evidence**')).join('\n');
+}
+
+/** Each hover content at a position, as Markdown. */
+export async function hoverParts(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
-  return hovers
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))
-    .join('\n');
+  return hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''));
 }
 
 /** Hover text with Markdown escapes removed, for readable assertions. */

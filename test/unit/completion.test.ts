@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CompletionIndex } from '../../src/core/completion';
+import { CompletionIndex, typedBeforeCursor } from '../../src/core/completion';
 import { partialDate } from '../../src/core/dates';
 import { builtinKnowledge } from '../support/repo';
 
@@ -45,4 +45,22 @@ describe('completion candidates', () => {
     assert.deepEqual(index.complete('   ', partialDate('2025-10-23')), []);
     assert.deepEqual(names('zzzzqqq', '2025-10-23'), []);
   });
+});
+
+describe('the words typed before the cursor', () => {
+  const longWord = 'x'.repeat(40_000);
+  // [line before the cursor, what completion reads]
+  const cases: Array<[string, string | undefined]> = [
+    ['Talks with foreign min', 'Talks with foreign min'],
+    ['We met, then He Li', 'then He Li'],
+    ['1234', undefined],
+    [`see ${longWord}`, undefined],
+    [`${longWord} Qin Ga`, 'Qin Ga'],
+    [`${'word '.repeat(100)}Wang`, 'word word word Wang'],
+  ];
+  for (const [line, expected] of cases) {
+    it(`${line.length > 40 ? `${line.slice(0, 12)}…${line.slice(-12)} (${line.length} characters)` : line}`, () => {
+      assert.equal(typedBeforeCursor(line), expected);
+    });
+  }
 });

@@ -12,6 +12,7 @@ describe("the memo's as-of date", () => {
     ['as-of', '---\nas-of: 2023-03\n---\n', undefined, '2023-03', '2023-03 (front matter as-of)'],
     ['asOf', '---\nasOf: "2019"\n---\n', undefined, '2019', '2019 (front matter asOf)'],
     ['a bare year number', '---\nas_of: 2019\n---\n', undefined, '2019', '2019 (front matter as_of)'],
+    ['a year 0-99 written with its zeros (YAML reads 0090 as the number 90)', '---\nas_of: 0090\n---\n', undefined, '0090', '0090 (front matter as_of)'],
     ['date, when no as_of key', '---\ntitle: x\ndate: 2024-05-06\n---\n', undefined, '2024-05-06', '2024-05-06 (front matter date)'],
     ['as_of wins over date', '---\ndate: 2024-05-06\nas_of: 2023-01-01\n---\n', undefined, '2023-01-01', '2023-01-01 (front matter as_of)'],
     ['front matter wins over the setting', '---\nas_of: 2023-01-01\n---\n', '2020', '2023-01-01', '2023-01-01 (front matter as_of)'],

@@ -1,0 +1,23 @@
+/**
+ * The live-check size limit (interlocutor.checkLimit, like CSpell's checkLimit): memos longer than
+ * it are not checked as they are typed, because a full check costs about a second a MiB and would
+ * run after every pause. The status bar says so; `interlocutor check` still checks them in full.
+ */
+import type * as vscode from 'vscode';
+import { readSettings } from './settings';
+
+/** The length of a document without copying its text, as typing must stay cheap. */
+export function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+/** The limit and the memo's length when the memo is over it; undefined when it is checked. */
+export function overCheckLimit(document: vscode.TextDocument): { length: number; limit: number } | undefined {
+  const limit = readSettings(document.uri).checkLimitChars;
+  const length = documentLength(document);
+  return length > limit ? { length, limit } : undefined;
+}
+
+export function describeKilobytes(characters: number): string {
+  return `${Math.round(characters / 1024).toLocaleString('en')} KB`;
+}
