@@ -331,7 +331,7 @@ function tenseAfter(finder: Finder, offset: number): { tense: Tense; marker?: Sp
   }
   // "Defence Minister Wei Fenghe was replaced", "X, the national security adviser, was fired".
   const eventStart = words.indexAt(offset);
-  if (/^[ \t]*,?[ \t]*\r?\n?[ \t]*$/.test(text.slice(offset, words.startOf(eventStart)))) {
+  if (words.startOf(eventStart) - offset <= 12 && /^[ \t]*,?[ \t]*\r?\n?[ \t]*$/.test(text.slice(offset, words.startOf(eventStart)))) {
     const event = conventions.eventsAfter.matchFrom(text, words.tokens, eventStart) ?? eventAfterAdverbs(finder, eventStart);
     if (event) return { tense: event.values[0] === 'end' ? 'past' : 'future' };
   }
@@ -356,7 +356,7 @@ const AUXILIARIES = new Set(['was', 'were', 'has', 'had', 'have']);
 function eventBefore(finder: Finder, from: number): 'end' | 'start' | undefined {
   const { words, conventions } = finder;
   // "His predecessor, Ambassador Burns": an event noun may stand before a comma.
-  if (from === 0 || (!words.joinedToPrevious(from) && !/^[ \t]*,[ \t]*$/.test(words.gapBefore(from)))) return undefined;
+  if (from === 0 || (!words.joinedToPrevious(from) && !/^[ \t]*,[ \t]*$/.test(words.shortGapBefore(from)))) return undefined;
   return conventions.eventsBefore.matchBefore(words.text, words.tokens, from)?.values[0];
 }
 
@@ -525,7 +525,7 @@ function claimsBefore(finder: Finder, mention: Mention, first: number, usedRoles
     if (!rank || !words.joinedToPrevious(nameFrom) || !words.at(rank.from)?.capitalized) break;
     nameFrom = rank.from;
   }
-  const gap = words.gapBefore(nameFrom);
+  const gap = words.shortGapBefore(nameFrom);
   const direct = words.joinedToPrevious(nameFrom);
   const comma = nameFrom === first && /^[ \t]*,[ \t]*\r?\n?[ \t]*$/.test(gap);
   if (!direct && !comma) return [];
@@ -538,7 +538,7 @@ function claimsBefore(finder: Finder, mention: Mention, first: number, usedRoles
     // With a comma, the title must open its phrase ("During the talks, the foreign minister, Qin
     // Gang, ..."), not close an apposition about someone named just before ("Wang Yi, foreign
     // minister, Qin Gang and ...").
-    if (comma && lead.from > 0 && /,\s*$/.test(words.gapBefore(lead.from)) && mentionEnds.has(words.endOf(lead.from - 1))) break;
+    if (comma && lead.from > 0 && /,\s*$/.test(words.shortGapBefore(lead.from)) && mentionEnds.has(words.endOf(lead.from - 1))) break;
     let tense = lead.tense;
     let marker = lead.marker;
     if (tense === 'current') {
@@ -659,7 +659,7 @@ function pluralTitleClaims(finder: Finder, plural: PhraseMatch<string>, mentions
   let at = plural.to;
   const lead = leadingWords(finder, plural.from);
   for (let item = 0; item < 6 && at < words.length; item++) {
-    if (!words.joinedToPrevious(at) && !/^[ \t]*,[ \t]*$/.test(words.gapBefore(at))) break;
+    if (!words.joinedToPrevious(at) && !/^[ \t]*,[ \t]*$/.test(words.shortGapBefore(at))) break;
     const start = words.startOf(at);
     const mention = mentions.find((candidate) => candidate.start === start);
     const token = words.at(at)!;
@@ -728,7 +728,7 @@ function listClaims(finder: Finder, mentions: readonly Mention[], listed: Set<Me
       while (to < words.length && to - at < 4 && words.key(to) !== 'and' && (to === at || words.joinedToPrevious(to))) to++;
       if (to === at) break;
       items.push({ from: at, to });
-      const gap = words.gapBefore(to);
+      const gap = words.shortGapBefore(to);
       if (words.key(to) === 'and' && (/^[ \t]+$/.test(gap) || /^[ \t]*,[ \t]*$/.test(gap))) at = to + 1;
       else if (/^[ \t]*,[ \t]*$/.test(gap)) at = words.key(to) === 'and' ? to + 1 : to;
       else break;

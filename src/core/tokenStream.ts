@@ -62,6 +62,18 @@ export class TokenStream {
     return this.text.slice(previous ? previous.end : Math.max(0, current.start - 80), current.start);
   }
 
+  /**
+   * The characters between word `index - 1` and word `index` when they are few (punctuation and a
+   * space or two), else ''. Patterns over a gap are only ever tested on a short one, so a run of
+   * 30,000 spaces costs nothing.
+   */
+  shortGapBefore(index: number, max = 12): string {
+    const previous = this.at(index - 1);
+    const current = this.at(index);
+    if (!previous || !current || current.start - previous.end > max) return '';
+    return this.text.slice(previous.end, current.start);
+  }
+
   /** The offset where word `index` starts (or the text's end). */
   startOf(index: number): number {
     return this.at(index)?.start ?? this.text.length;
