@@ -1,5 +1,6 @@
 /** What every importer shares: the options a run gets, and small helpers for compact datasets. */
 import type { DatasetInput } from '../../schema';
+import type { Pack } from '../manifest';
 
 type ActorInput = NonNullable<DatasetInput['actors']>[number];
 type RoleInput = NonNullable<DatasetInput['roles']>[number];
@@ -11,6 +12,12 @@ export interface ImportOptions {
   readonly snapshotDate: string;
   /** The snapshot's git commit, recorded in the manifest. */
   readonly commit?: string;
+}
+
+/** A pack, and what the importer skipped in the source (broken references), for the user to see. */
+export interface ImportResult {
+  readonly pack: Pack;
+  readonly warnings: readonly string[];
 }
 
 /** The version of the importers' output format; bump when a pack built from the same files changes. */

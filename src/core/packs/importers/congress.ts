@@ -9,9 +9,9 @@
  */
 import * as YAML from 'yaml';
 import type { DatasetInput } from '../../schema';
-import { buildPack, type Pack } from '../manifest';
+import { buildPack } from '../manifest';
 import prose from './congressProse.json';
-import { IMPORTER_VERSION, addAliases, compact, fill, hasOverlap, slug, type ActorInput, type ImportOptions, type RoleInput, type TenureInput } from './common';
+import { IMPORTER_VERSION, addAliases, compact, fill, hasOverlap, slug, type ActorInput, type ImportOptions, type ImportResult, type RoleInput, type TenureInput } from './common';
 
 export const CONGRESS_REPO = 'unitedstates/congress-legislators';
 export const CONGRESS_ATTRIBUTION = 'unitedstates/congress-legislators (CC0 1.0), compiled by GovTrack.us, the Sunlight Foundation and contributors';
@@ -63,7 +63,8 @@ interface Person {
 
 type ProseKey = keyof typeof prose.actorAliases;
 
-export function importCongress(files: CongressFiles, options: ImportOptions): Pack {
+export function importCongress(files: CongressFiles, options: ImportOptions): ImportResult {
+  const warnings: string[] = [];
   const people = new Map<string, { person: Person; file: string; terms: Array<{ term: Term; index: number; file: string }> }>();
   const inputs: Array<[string, string | undefined]> = [
     ['legislators-historical.yaml', files.historical],
@@ -141,7 +142,7 @@ export function importCongress(files: CongressFiles, options: ImportOptions): Pa
     roles: [...roles.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
     actors: actors.sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
-  return buildPack({
+  const pack = buildPack({
     id: files.historical ? 'us-congress-historical' : 'us-congress',
     title: files.historical ? 'US Congress since 1789, presidents and vice-presidents' : 'US Congress (current members), presidents and vice-presidents',
     sources: [{ repo: CONGRESS_REPO, ...(options.commit ? { commit: options.commit } : {}), snapshotDate: options.snapshotDate, license: 'CC0-1.0', attribution: CONGRESS_ATTRIBUTION }],
@@ -149,6 +150,7 @@ export function importCongress(files: CongressFiles, options: ImportOptions): Pa
     generator: { importer: 'congress', version: IMPORTER_VERSION },
     dataset,
   });
+  return { pack, warnings };
 }
 
 function parsePeople(text: string, file: string): Person[] {

@@ -11,9 +11,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { DatasetInput } from '../../schema';
-import { buildPack, type Pack } from '../manifest';
+import { buildPack } from '../manifest';
 import prose from './ifgPostProse.json';
-import { IMPORTER_VERSION, addAliases, compact, fill, hasOverlap, shortIdLength, type ActorInput, type ImportOptions, type RoleInput, type TenureInput } from './common';
+import { IMPORTER_VERSION, addAliases, compact, fill, hasOverlap, shortIdLength, type ActorInput, type ImportOptions, type ImportResult, type RoleInput, type TenureInput } from './common';
 
 export const IFG_REPO = 'instituteforgov/ifg-ministers-database-public';
 export const IFG_ATTRIBUTION = 'Institute for Government, IfG Ministers Database (instituteforgovernment.org.uk/ministers-database), CC BY 4.0';
@@ -29,7 +29,8 @@ export interface IfgFiles {
 
 type Row = Record<string, string>;
 
-export function importIfg(files: IfgFiles, options: ImportOptions): Pack {
+export function importIfg(files: IfgFiles, options: ImportOptions): ImportResult {
+  const warnings: string[] = [];
   const appointments = readCsv(files.appointment, 'appointment.csv', ['id', 'person_id', 'post_id', 'start_date', 'end_date']);
   const personRows = readCsv(files.person, 'person.csv', ['id', 'name', 'start_date', 'end_date']);
   const postRows = readCsv(files.post, 'post.csv', ['id', 'organisation_id', 'name']);
@@ -119,7 +120,7 @@ export function importIfg(files: IfgFiles, options: ImportOptions): Pack {
     roles: roles.sort((a, b) => a.id.localeCompare(b.id)),
     actors: actors.sort((a, b) => a.id.localeCompare(b.id)),
   };
-  return buildPack({
+  const pack = buildPack({
     id: 'uk-ministers',
     title: 'UK government ministers since 1979',
     sources: [{ repo: IFG_REPO, ...(options.commit ? { commit: options.commit } : {}), snapshotDate: options.snapshotDate, license: 'CC-BY-4.0', attribution: IFG_ATTRIBUTION }],
@@ -127,6 +128,7 @@ export function importIfg(files: IfgFiles, options: ImportOptions): Pack {
     generator: { importer: 'ifg', version: IMPORTER_VERSION },
     dataset,
   });
+  return { pack, warnings };
 }
 
 function readCsv(text: string, file: string, required: readonly string[]): Row[] {
