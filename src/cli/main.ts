@@ -4,6 +4,7 @@
  *   interlocutor validate FILE...
  *   interlocutor datasets [--dataset FILE]... [--format text|json]
  *   interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
+ *   interlocutor import <congress|ifg|pocom|wikidata> SOURCE... -o PACK [--snapshot-date D] [--commit SHA]
  * Exit codes: 0 success, 1 findings at error severity (or nothing found), 2 usage or dataset errors.
  */
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { parsePartialDate, type PartialDate } from '../core/dates';
 import { actorJson, actorText, findActors } from './actorCommand';
 import { checkCommand } from './checkCommand';
 import { datasetsCommand } from './datasetsCommand';
+import { importCommand } from './importCommand';
 import { processIo, type CliIo } from './io';
 import { UsageError, formatProblem, loadCliKnowledge } from './knowledge';
 
@@ -29,6 +31,10 @@ export const USAGE = `Usage:
   interlocutor datasets [--dataset FILE]... [--format text|json]
       List the loaded datasets: counts, horizons (how far open posts were verified), licence,
       and how many tenures stay unverified.
+  interlocutor import <congress|ifg|pocom|wikidata> SOURCE... -o PACK [--snapshot-date YYYY-MM-DD] [--commit SHA]
+                     [--results FILE | --endpoint URL] [--positions FILE]
+      Build a dataset pack from a snapshot of an open source (files or folders); wikidata imports
+      saved SPARQL JSON results (--results) or runs data/wikidata/positions.rq (--endpoint).
   interlocutor --help | --version
 `;
 
@@ -36,7 +42,8 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** The exit code; a promise only for commands that wait on the network (import wikidata --endpoint). */
+export function runCli(argv: readonly string[], io: CliIo): number | Promise<number> {
   try {
     const [command, ...rest] = argv;
     switch (command) {
@@ -48,6 +55,8 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         return validateCommand(rest, io);
       case 'datasets':
         return datasetsCommand(rest, io);
+      case 'import':
+        return importCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);
@@ -140,5 +149,7 @@ function reportDatasetProblems(problems: readonly DatasetProblem[], io: CliIo): 
 }
 
 if (require.main === module) {
-  process.exitCode = runCli(process.argv.slice(2), processIo());
+  void Promise.resolve(runCli(process.argv.slice(2), processIo())).then((code) => {
+    process.exitCode = code;
+  });
 }

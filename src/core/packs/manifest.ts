@@ -19,7 +19,10 @@ export type PackLicense = (typeof PACK_LICENSES)[number];
 
 export const packSourceSchema = z
   .object({
-    repo: z.string().regex(/^[A-Za-z0-9][\w.-]*\/[\w.-]+$/, 'write the repository as owner/name').describe('The GitHub repository the data was imported from.'),
+    repo: z
+      .string()
+      .regex(/^([A-Za-z0-9][\w.-]*\/[\w.-]+|https?:\/\/\S+)$/, 'write the repository as owner/name, or the https URL of the service queried')
+      .describe('The GitHub repository the data was imported from (owner/name), or the https URL of the service queried (a SPARQL endpoint).'),
     commit: z.string().regex(/^[0-9a-f]{7,40}$/, 'a git commit hash').optional().describe('The snapshot commit imported.'),
     snapshotDate: partialDateSchema.describe('The date of the snapshot commit: the data is as the source had it on that day.'),
     license: z.enum(PACK_LICENSES, { error: `the licence must be one of ${PACK_LICENSES.join(', ')}` }),

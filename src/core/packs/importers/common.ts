@@ -1,6 +1,7 @@
 /** What every importer shares: the options a run gets, and small helpers for compact datasets. */
 import type { DatasetInput } from '../../schema';
 import type { Pack } from '../manifest';
+import { dayRange, isBefore, partialDate } from '../../dates';
 
 type ActorInput = NonNullable<DatasetInput['actors']>[number];
 type RoleInput = NonNullable<DatasetInput['roles']>[number];
@@ -64,18 +65,33 @@ export function compact<T extends object>(value: T): T {
   return out as T;
 }
 
-/** True when two tenures of the same post overlap in time: the post has several holders at once. */
+/**
+ * True when two tenures of the same post overlap the way the dataset rules judge it (datasetRules):
+ * one certainly begins before the other ends, and an open tenure runs on. Such a post has several
+ * holders at once and cannot be `unique`.
+ */
 export function hasOverlap(spans: ReadonlyArray<{ start?: string; end?: string | null }>): boolean {
-  const OPEN = '9999';
-  const dated = spans.flatMap((span) => (span.start ? [{ start: span.start, end: span.end ?? OPEN }] : []));
-  dated.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  let latestEnd = '';
+  const dated = spans.flatMap((span) => (span.start ? [{ start: partialDate(span.start), end: span.end ? partialDate(span.end) : undefined }] : []));
+  dated.sort((a, b) => dayRange(a.start).first - dayRange(b.start).first);
+  let latest: (typeof dated)[number] | undefined;
   for (const span of dated) {
-    // An end is the first day out of the post, so a successor starting that day does not overlap.
-    if (latestEnd && span.start < latestEnd) return true;
-    if (span.end > latestEnd) latestEnd = span.end;
+    if (latest && (!latest.end || isBefore(span.start, latest.end) === true)) return true;
+    if (!latest || !span.end || (latest.end && dayRange(span.end).last > dayRange(latest.end).last)) latest = span;
   }
   return false;
+}
+
+/**
+ * A tenure's dates as the source gives them, unless the end falls before the start (a typo in
+ * the source): then the end is unknown, the tenure is verified only through its start, and a
+ * warning names the record. Nothing is guessed.
+ */
+export function checkedSpan(start: string | undefined, end: string | undefined, record: string, warnings: string[]): Pick<TenureInput, 'start' | 'end' | 'verifiedThrough' | 'verified' | 'note'> {
+  if (start && end && dayRange(partialDate(start)).first > dayRange(partialDate(end)).last) {
+    warnings.push(`${record}: ends (${end}) before it starts (${start}); imported with an unknown end`);
+    return { start, verifiedThrough: start, verified: 'partial', note: `the source gives the end as ${end}, before the start; the end is unknown` };
+  }
+  return { start, end };
 }
 
 /** Shortest prefix length (at least `min`) at which the given hex ids stay distinct. */

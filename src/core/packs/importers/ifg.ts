@@ -13,7 +13,7 @@ import { parse } from 'csv-parse/sync';
 import type { DatasetInput } from '../../schema';
 import { buildPack } from '../manifest';
 import prose from './ifgPostProse.json';
-import { IMPORTER_VERSION, addAliases, compact, fill, hasOverlap, shortIdLength, type ActorInput, type ImportOptions, type ImportResult, type RoleInput, type TenureInput } from './common';
+import { IMPORTER_VERSION, addAliases, compact, fill, hasOverlap, shortIdLength, type ActorInput, type ImportOptions, type ImportResult, checkedSpan, type RoleInput, type TenureInput } from './common';
 
 export const IFG_REPO = 'instituteforgov/ifg-ministers-database-public';
 export const IFG_ATTRIBUTION = 'Institute for Government, IfG Ministers Database (instituteforgovernment.org.uk/ministers-database), CC BY 4.0';
@@ -51,16 +51,20 @@ export function importIfg(files: IfgFiles, options: ImportOptions): ImportResult
   const posts = new Map(postRows.map((row) => [row.id!, row]));
   const tenuresByPerson = new Map<string, TenureInput[]>();
   const spansByPost = new Map<string, Array<{ start?: string; end?: string | null }>>();
+  const heldPosts = new Set<string>();
   for (const appointment of appointments) {
     if (!posts.has(appointment.post_id!)) throw new Error(`appointment.csv: appointment ${appointment.id} names post ${appointment.post_id}, which post.csv lacks`);
     const role = postId(appointment.post_id!);
+    heldPosts.add(role);
     const source = { title: `IfG Ministers Database appointment ${appointmentKey(appointment.id!)}` };
-    const start = appointment.start_date || undefined;
-    const end = appointment.end_date || undefined;
-    spansByPost.set(role, [...(spansByPost.get(role) ?? []), { start, end: end ?? null }]);
     const tenures = tenuresByPerson.get(appointment.person_id!) ?? [];
-    for (const span of actingRuns(start, end, spansByAppointment.get(appointment.id!) ?? [])) {
-      tenures.push(compact({ role, start: span.start, end: span.end, acting: span.acting ? true : undefined, note: span.note, sources: [source] }));
+    for (const span of actingRuns(appointment.start_date || undefined, appointment.end_date || undefined, spansByAppointment.get(appointment.id!) ?? [])) {
+      const dates = checkedSpan(span.start, span.end, `appointment.csv ${appointment.id}`, warnings);
+      const note = [dates.note, span.note].filter(Boolean).join('; ') || undefined;
+      const tenure: TenureInput = compact({ role, ...dates, acting: span.acting ? true : undefined, note, sources: [source] });
+      tenures.push(tenure);
+      // Acting spans never make a post multi-holder: the dataset rules ignore them too.
+      if (!span.acting) spansByPost.set(role, [...(spansByPost.get(role) ?? []), { start: tenure.start, end: tenure.end ?? null }]);
     }
     tenuresByPerson.set(appointment.person_id!, tenures);
   }
@@ -68,8 +72,8 @@ export function importIfg(files: IfgFiles, options: ImportOptions): ImportResult
   const roles: RoleInput[] = [];
   for (const row of postRows) {
     const id = postId(row.id!);
-    const held = spansByPost.get(id);
-    if (!held) continue;
+    if (!heldPosts.has(id)) continue;
+    const held = spansByPost.get(id) ?? [];
     const formal = row.name!.trim();
     const known = (prose.posts as Record<string, { title: string; aliases: string[] }>)[formal];
     const title = known?.title ?? formal;

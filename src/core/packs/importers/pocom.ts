@@ -15,7 +15,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { DatasetInput } from '../../schema';
 import { buildPack } from '../manifest';
 import prose from './pocomProse.json';
-import { IMPORTER_VERSION, addAliases, compact, fill, hasOverlap, type ActorInput, type ImportOptions, type ImportResult, type RoleInput, type TenureInput } from './common';
+import { IMPORTER_VERSION, addAliases, compact, fill, hasOverlap, type ActorInput, type ImportOptions, type ImportResult, checkedSpan, type RoleInput, type TenureInput } from './common';
 
 export const POCOM_REPO = 'HistoryAtState/pocom';
 export const POCOM_ATTRIBUTION = 'Office of the Historian, US Department of State, Principal Officers and Chiefs of Mission (history.state.gov), US public domain';
@@ -110,9 +110,7 @@ export function importPocom(files: PocomFiles, options: ImportOptions): ImportRe
   const tenuresByPerson = new Map<string, TenureInput[]>();
   for (const [roleId, entries] of byRole) {
     const role = roles.get(roleId);
-    // An open record counts from its start only: its end is unknown, not the present.
-    const spans = entries.filter((entry) => !entry.acting).map((entry) => ({ start: entry.start, end: entry.end ?? entry.start }));
-    if (role) roles.set(roleId, { ...role, unique: !hasOverlap(spans) });
+    const tenures: Array<{ person: string; tenure: TenureInput }> = [];
     for (const entry of entries) {
       const later = entries.some((other) => other !== entry && (other.start ?? other.appointed ?? '') > (entry.start ?? entry.appointed ?? ''));
       const open = entry.end === undefined;
@@ -122,19 +120,25 @@ export function importPocom(files: PocomFiles, options: ImportOptions): ImportRe
         open && later ? 'no end recorded; a later holder of the post is recorded' : undefined,
         entry.note,
       ].filter(Boolean);
+      const dates = checkedSpan(entry.start, entry.end, `pocom record ${entry.record}`, warnings);
       const tenure: TenureInput = compact({
         role: roleId,
         title: entry.title,
-        start: entry.start,
-        end: entry.end,
+        start: dates.start,
+        end: dates.end,
         acting: entry.acting ? true : undefined,
-        verified: open && later ? ('partial' as const) : undefined,
-        verifiedThrough,
-        note: notes.length > 0 ? notes.join('; ') : undefined,
+        verified: dates.verified ?? (open && later ? ('partial' as const) : undefined),
+        verifiedThrough: dates.verifiedThrough ?? verifiedThrough,
+        note: [dates.note, ...notes].filter(Boolean).join('; ') || undefined,
         sources: [{ title: `Office of the Historian, pocom record ${entry.record}` }],
       });
-      tenuresByPerson.set(entry.person, [...(tenuresByPerson.get(entry.person) ?? []), tenure]);
+      tenures.push({ person: entry.person, tenure });
     }
+    // An open record runs on as far as the dataset rules are concerned, so a post with an
+    // unended record and a later holder is not unique: its end is unknown, never guessed.
+    const spans = tenures.filter(({ tenure }) => !tenure.acting).map(({ tenure }) => ({ start: tenure.start, end: tenure.end ?? null }));
+    if (role) roles.set(roleId, { ...role, unique: !hasOverlap(spans) });
+    for (const { person, tenure } of tenures) tenuresByPerson.set(person, [...(tenuresByPerson.get(person) ?? []), tenure]);
   }
 
   const names = new Map<string, { name: string; aliases: string[] }>();
