@@ -96,7 +96,8 @@ export function importPocom(files: PocomFiles, options: ImportOptions): ImportRe
     for (const record of list((mission.chiefs as Xml | undefined)?.chief)) {
       const roleTitle = text(record['role-title-id']);
       const acting = /ad-interim|pro-tem|acting/.test(roleTitle ?? '');
-      const named = roleTitle && roleTitle !== 'ambassador-e-p' ? `US ${roleTitles.get(roleTitle) ?? roleTitle} to ${country}` : undefined;
+      // Titles are written mid-sentence: "US envoy extraordinary and minister plenipotentiary to China".
+      const named = roleTitle && roleTitle !== 'ambassador-e-p' ? `US ${(roleTitles.get(roleTitle) ?? roleTitle.replace(/-/g, ' ')).toLowerCase()} to ${country}` : undefined;
       held.push(heldFrom(record, file.path, roleId, 'missions', acting, named));
     }
   }
@@ -230,13 +231,16 @@ function heldFrom(record: Xml, path: string, role: string, group: Held['group'],
   const id = text(record.id);
   const person = text(record['person-id']);
   if (!id || !person) throw new Error(`${path}: a record has no id or person-id`);
+  const started = dateOf(record.started, path, id);
+  const appointed = dateOf(record.appointed, path, id);
   return {
     record: id,
     person,
     role,
     group,
-    start: dateOf(record.started, path, id),
-    appointed: dateOf(record.appointed, path, id),
+    // An acting officer is designated, not commissioned: the designation is the start.
+    start: started ?? (acting ? appointed : undefined),
+    appointed,
     end: dateOf(record.ended, path, id),
     acting,
     title,
