@@ -101,14 +101,14 @@ describe('importers: congress-legislators', () => {
     assert.deepEqual(
       trump.tenures?.map((tenure) => [tenure.role, tenure.start, tenure.end ?? null, tenure.scheduledEnd ?? null]),
       [
-        ['us.president', '2017-01-20', '2021-01-20', null],
-        ['us.president', '2025-01-20', null, '2029-01-20'],
+        ['us-president', '2017-01-20', '2021-01-20', null],
+        ['us-president', '2025-01-20', null, '2029-01-20'],
       ],
     );
     // Washington's two terms follow each other: one tenure.
     assert.deepEqual(actor(pack, 'w000178').tenures?.map((tenure) => [tenure.start, tenure.end]), [['1789-04-30', '1797-03-04']]);
-    assert.equal(actor(pack, 'v000137').tenures?.[0]?.role, 'us.vice_president');
-    assert.equal(role(pack, 'us.president').unique, true);
+    assert.equal(actor(pack, 'v000137').tenures?.[0]?.role, 'us-vice-president');
+    assert.equal(role(pack, 'us-president').unique, true);
   });
 
   it('marks a leadership post unique only when no two holders overlap', () => {
