@@ -191,7 +191,7 @@ function plainName(name: Name): string | undefined {
   return name.first && name.last ? `${name.first} ${name.last}` : undefined;
 }
 
-/** Runs of terms in the same seat and party where each starts within a week of the last one's end. */
+/** Runs of terms in the same seat and party where each starts within a week of the last one's end; an appointed term stays apart, so its "appointed" note marks only that span. */
 function consecutiveRuns(terms: ReadonlyArray<{ term: Term; index: number; file: string }>): Array<Array<{ term: Term; index: number; file: string }>> {
   const sorted = [...terms].sort((a, b) => ((a.term.start ?? '') < (b.term.start ?? '') ? -1 : 1));
   const runs: Array<Array<{ term: Term; index: number; file: string }>> = [];
