@@ -5,6 +5,7 @@
  *   interlocutor validate FILE...
  *   interlocutor datasets [--dataset FILE]... [--format text|json]
  *   interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
+ *   interlocutor import <congress|ifg|pocom|wikidata> SOURCE... -o PACK [--snapshot-date D] [--commit SHA]
  * Exit codes: 0 success, 1 findings at error severity (or nothing found), 2 usage or dataset errors.
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ import { actorJson, actorText, findActors } from './actorCommand';
 import { channelsCommand } from './channelsCommand';
 import { checkCommand } from './checkCommand';
 import { datasetsCommand } from './datasetsCommand';
+import { importCommand } from './importCommand';
 import { processIo, type CliIo } from './io';
 import { InputError, UsageError, formatProblem, loadCliKnowledge } from './knowledge';
 import { jsonTerminalSafe, terminalSafe, terminalSafeLine } from './terminalText';
@@ -36,6 +38,10 @@ export const USAGE = `Usage:
   interlocutor datasets [--dataset FILE]... [--format text|json]
       List the loaded datasets: counts, horizons (how far open posts were verified), licence,
       and how many tenures stay unverified.
+  interlocutor import <congress|ifg|pocom|wikidata> SOURCE... -o PACK [--snapshot-date YYYY-MM-DD] [--commit SHA]
+                     [--results FILE | --endpoint URL] [--positions FILE]
+      Build a dataset pack from a snapshot of an open source (files or folders); wikidata imports
+      saved SPARQL JSON results (--results) or runs data/wikidata/positions.rq (--endpoint).
   interlocutor --help | --version
 Add --debug to any command to print the stack of an internal error.
 `;
@@ -44,7 +50,8 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-export function runCli(args: readonly string[], io: CliIo): number {
+/** The exit code; a promise only for commands that wait on the network (import wikidata --endpoint). */
+export function runCli(args: readonly string[], io: CliIo): number | Promise<number> {
   const debug = args.includes('--debug');
   const argv = args.filter((arg) => arg !== '--debug');
   try {
@@ -60,6 +67,8 @@ export function runCli(args: readonly string[], io: CliIo): number {
         return validateCommand(rest, io);
       case 'datasets':
         return datasetsCommand(rest, io);
+      case 'import':
+        return importCommand(rest, io);
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);
@@ -156,11 +165,16 @@ function reportDatasetProblems(problems: readonly DatasetProblem[], io: CliIo): 
 }
 
 if (require.main === module) {
-  try {
-    process.exitCode = runCli(process.argv.slice(2), processIo());
-  } catch (error) {
+  const internalError = (error: unknown) => {
     // Only an error in printing itself can get here (runCli catches everything else).
     process.stderr.write(`interlocutor: internal error: ${terminalSafeLine(String(error))}\n`);
     process.exitCode = EXIT_USAGE;
+  };
+  try {
+    void Promise.resolve(runCli(process.argv.slice(2), processIo())).then((code) => {
+      process.exitCode = code;
+    }, internalError);
+  } catch (error) {
+    internalError(error);
   }
 }

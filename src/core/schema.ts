@@ -82,6 +82,9 @@ export const tenureSchema = z
     title: z.string().optional().describe('A more specific title for this tenure, e.g. "treasury secretary (79th)".'),
     start: partialDateSchema.optional().describe('First day in the post (P580). Omit when not known.'),
     end: partialDateSchema.nullable().optional().describe('First day no longer in the post (P582); null or omitted while the tenure is open.'),
+    scheduledEnd: partialDateSchema
+      .optional()
+      .describe('Only on an open tenure: the date the term is due to end (a senator\'s term ends on 3 January of a set year). A schedule, not a fact: the tenure stays open until an end is recorded.'),
     acting: z.boolean().default(false).describe('Held in an acting or interim capacity.'),
     endReason: z.string().optional().describe('Why the tenure ended: "removed", "term ended", "resigned", "retired"...'),
     note: z.string().optional(),

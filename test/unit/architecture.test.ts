@@ -24,7 +24,8 @@ describe('architecture', () => {
 
   it('no file in src/core imports vscode', () => {
     const dir = join(repoRoot, 'src', 'core');
-    for (const file of readdirSync(dir)) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+      if (!/\.ts$/.test(file)) continue;
       assert.doesNotMatch(readFileSync(join(dir, file), 'utf8'), /from ['"]vscode['"]|require\(['"]vscode['"]\)/, file);
     }
   });
