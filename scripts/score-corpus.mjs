@@ -1,18 +1,18 @@
 #!/usr/bin/env node
 // Scores the claim checker on a labelled corpus, in process, with the built-in dataset.
-//   node scripts/score-corpus.mjs CORPUS_DIR [--today YYYY-MM-DD] [--build OUT_DIR] [--verbose]
+//   node scripts/score-corpus.mjs CORPUS_DIR [--today YYYY-MM-DD] [--build OUT_DIR] [--packs] [--verbose]
 // CORPUS_DIR holds labels.json and memos/. Undated memos are checked as of --today (default
 // 2025-10-31). --build points at another checkout's `out/` (built with `node scripts/build.mjs
 // --tests`), so a corpus can be scored with an older checker for its first-run numbers.
 // A finding matches a label when file, 1-based line and code are equal; each label matches once.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { today: { type: 'string', default: '2025-10-31' }, build: { type: 'string' }, verbose: { type: 'boolean', default: false } },
+  options: { today: { type: 'string', default: '2025-10-31' }, build: { type: 'string' }, verbose: { type: 'boolean', default: false }, packs: { type: 'boolean', default: false } },
 });
 if (positionals.length !== 1) {
   console.error('usage: node scripts/score-corpus.mjs CORPUS_DIR [--today YYYY-MM-DD] [--build OUT_DIR] [--verbose]');
@@ -26,10 +26,20 @@ const { memoDate } = require(join(out, 'src/core/memoDate.js'));
 const { LineIndex } = require(join(out, 'src/core/text.js'));
 const { partialDate } = require(join(out, 'src/core/dates.js'));
 const { builtinKnowledge } = require(join(out, 'test/support/repo.js'));
+const { loadKnowledge } = require(join(out, 'src/core/datasets.js'));
 
 const labels = JSON.parse(readFileSync(join(corpus, 'labels.json'), 'utf8'));
 const today = partialDate(values.today);
-const { kb } = builtinKnowledge();
+// --packs: the shipped dataset packs (data/packs/) loaded after the built-in data, as the editor does.
+const packsDir = join(import.meta.dirname, '..', 'data', 'packs');
+const { kb } = values.packs
+  ? loadKnowledge([
+      { file: 'builtin.json', text: readFileSync(join(import.meta.dirname, '..', 'data', 'builtin.json'), 'utf8') },
+      ...readdirSync(packsDir)
+        .filter((name) => name.endsWith('.pack.json'))
+        .map((name) => ({ file: name, text: JSON.stringify(JSON.parse(readFileSync(join(packsDir, name), 'utf8')).dataset) })),
+    ])
+  : builtinKnowledge();
 
 const expected = new Map();
 const reported = [];

@@ -215,7 +215,13 @@ function resolveByRole(kb: KnowledgeBase, actorIds: readonly string[], roleIds: 
  * international trade representative and vice-minister of commerce" is also a vice-ministership).
  */
 function tenuresOf(kb: KnowledgeBase, actorId: string, roleIds: readonly string[], date: PartialDate): TenureOnDate[] {
-  return kb.tenuresOn(actorId, date).filter((entry) => postsOf(kb, entry).some((roleId) => roleIds.includes(roleId)));
+  // A past or later tenure of a broader post the claimed post is a kind of counts too: "senator"
+  // for "the senator from Florida", when a dataset records only the broader post. A broader post
+  // held on the date does not: a sitting vice-premier is not thereby the executive vice-premier.
+  const broader = new Set(roleIds.flatMap((roleId) => kb.rolesImpliedBy(roleId)));
+  return kb.tenuresOn(actorId, date).filter(
+    (entry) => (broader.has(entry.tenure.role) && (entry.state === 'former' || entry.state === 'future')) || postsOf(kb, entry).some((roleId) => roleIds.includes(roleId)),
+  );
 }
 
 /** The posts a tenure holds: its own, the broader posts it is a kind of, and those its title names. */
@@ -231,6 +237,9 @@ function verdictFor(judgement: Judgement, actorId: string, candidateRoleIds: rea
   const held = tenuresOf(kb, actorId, candidateRoleIds, date);
   const heldIds = candidateRoleIds.filter((roleId) => held.some((entry) => postsOf(kb, entry).includes(roleId)));
   if (heldIds.length > 0) return { actorId, roleIds: heldIds, held };
+  // Held only as the broader post the claimed one is a kind of ("senator" for "the senator from
+  // Florida"): that post is the one to speak of.
+  if (held.length > 0) return { actorId, roleIds: [...new Set(held.map((entry) => entry.tenure.role))], held };
   // A bare head ("the ambassador") names only the posts with that head this person held.
   if (claim.byHead) return undefined;
   const sameCountry = candidateRoleIds.filter((roleId) => !actor.country || !kb.role(roleId)?.country || kb.role(roleId)?.country === actor.country);
@@ -335,10 +344,12 @@ function judgeBySurname(judgement: Judgement, roleIds: string[]): Finding | unde
   const byDistance = holders
     .map((actorId) => ({ actorId, distance: Math.min(...tenuresOf(kb, actorId, roleIds, date).map((entry) => distanceInDays(entry, date))) }))
     .sort((a, b) => a.distance - b.distance);
-  // With one candidate the surname names them. With several, only when the datasets know who did
-  // hold a one-holder post then: otherwise the title may name someone the datasets do not have
-  // ("Premier Li" in 2019 is Li Keqiang).
-  if (holders.length > 1 || claim.actorIds.length > 1) {
+  // When one person with the surname ever held the post, the title names them ("National Security
+  // Adviser Sullivan" among all the Sullivans in Congress). Otherwise, or when their tenure is
+  // still to come, only when the datasets know who did hold a one-holder post then: the title may
+  // name someone the datasets do not have ("Premier Li" in 2019 is Li Keqiang, not Li Qiang).
+  const onlyLater = holders.length === 1 && tenuresOf(kb, holders[0]!, roleIds, date).every((entry) => entry.state === 'future');
+  if (holders.length > 1 || (claim.actorIds.length > 1 && onlyLater)) {
     const known = roleIds.some((roleId) => kb.role(roleId)?.unique && kb.holdersOn(roleId, date).some((entry) => entry.holds === true));
     if (!known) return undefined;
   }
@@ -363,6 +374,12 @@ function neverHeldIsKnowable(judgement: Judgement, actorId: string, roleIds: rea
   // A bare head never says which post it means, and a bare surname may mean someone the datasets do not have.
   if (!actor || actor.tenures.length === 0 || claim.byHead || claim.byReference) return false;
   const busyThen = kb.tenuresOn(actorId, date).some((entry) => entry.holds === true);
+  // "Sen. Marco Rubio" names every Senate seat; a sitting senator recorded only as "senator" holds
+  // one of them. Only a claim naming one post ("executive vice-premier") can be "never held".
+  if (roleIds.length > 1) {
+    const broader = new Set(roleIds.flatMap((roleId) => kb.rolesImpliedBy(roleId)));
+    if (kb.tenuresOn(actorId, date).some((entry) => entry.holds !== false && broader.has(entry.tenure.role))) return false;
+  }
   const uniqueRoles = roleIds.filter((roleId) => kb.role(roleId)?.unique);
   if (uniqueRoles.length === 0) {
     // A post several people hold at once (vice-premier): the datasets list some holders, not all, so

@@ -148,6 +148,8 @@ function leaderPeriod(query: ClaimTimeQuery): ClaimTime | undefined {
     ordinal ??= conventions.conventions.eraWords.ordinals[words.key(term.from)];
     at = term.to;
   }
+  // A bare name names a period only after "under" or "during" ("Under Biden"); "In Washington" is a place.
+  if (!term && !BARE_LEADER_OPENERS.has(opener.words.join(' '))) return undefined;
   // "Under Biden's ..." is about something of Biden's, not a period.
   const rest = words.text.slice(words.endOf(at - 1));
   if (/^['\u2019]/.test(rest)) return undefined;
@@ -155,6 +157,8 @@ function leaderPeriod(query: ClaimTimeQuery): ClaimTime | undefined {
   if (periods.length === 0) return undefined;
   return { kind: 'period', dates: sampleDates(kb, claim, periods, memoDate) };
 }
+
+const BARE_LEADER_OPENERS = new Set(['under', 'during']);
 
 interface LeaderPeriod {
   readonly start: PartialDate;
@@ -164,7 +168,8 @@ interface LeaderPeriod {
 /** The leader named at token `at` (a full name or a surname), and their terms in top posts. */
 function leaderAt(kb: KnowledgeBase, words: TokenStream, at: number): { to: number; periods: LeaderPeriod[] } | undefined {
   const token = words.at(at);
-  if (!token || !token.capitalized) return undefined;
+  // A place that shares a leader's name ("Washington") is a place.
+  if (!token || !token.capitalized || kb.conventions.countryOf([token.key]) !== undefined) return undefined;
   const eraTitles = new Set(kb.conventions.conventions.eraTitles);
   const full = kb.index.findMentions(words.text, token.start, words.endOf(at + 3)).find((mention) => mention.start === token.start);
   const ids = full ? full.actorIds : kb.actorsWithSurname(token.key);

@@ -192,14 +192,22 @@ export class KnowledgeBase {
     const list = [...roles].map((role) => ({ role, words: wordKeys(role.title) }));
     const byTitle = new Map<string, Role[]>();
     for (const { role, words } of list) byTitle.set(words.join(' '), [...(byTitle.get(words.join(' ')) ?? []), role]);
+    const imply = (role: Role, broader: Role) => {
+      if (broader.id === role.id || broader.country !== role.country) return;
+      const implied = this.impliedRoles.get(role.id) ?? [];
+      if (!implied.includes(broader.id)) this.impliedRoles.set(role.id, [...implied, broader.id]);
+    };
+    for (const { role } of list) {
+      // A seat whose aliases include a post several people hold ("senator from Florida", also
+      // written "senator") is one of those posts.
+      for (const alias of role.aliases) for (const broader of byTitle.get(wordKeys(alias).join(' ')) ?? []) if (!broader.unique) imply(role, broader);
+    }
     for (const { role, words } of list) {
       for (const prefix of [1, 2]) {
         if (words.length <= prefix) continue;
         const qualifiers = words.slice(0, prefix);
         if (qualifiers.some((word) => conventions.lesserTitleWords.includes(word) || ['of', 'to', 'for', 'the', 'and', 'at', 'in'].includes(word))) continue;
-        for (const broader of byTitle.get(words.slice(prefix).join(' ')) ?? []) {
-          if (broader.id !== role.id && broader.country === role.country) this.impliedRoles.set(role.id, [...(this.impliedRoles.get(role.id) ?? []), broader.id]);
-        }
+        for (const broader of byTitle.get(words.slice(prefix).join(' ')) ?? []) imply(role, broader);
       }
     }
   }
@@ -222,6 +230,11 @@ export class KnowledgeBase {
         if (index > 0 && !/[;,/(]|\band\b/.test(words.gapBefore(index)) && words.key(index - 1) !== 'and') continue;
         const match = this.roleMatcher.matchFrom(words.text, words.tokens, index);
         if (!match) continue;
+        // Only a title that names one post: "US senator" is every seat at once.
+        if (match.values.filter((roleId) => roleId !== tenure.role).length !== 1) {
+          index = match.to - 1;
+          continue;
+        }
         for (const roleId of match.values) if (roleId !== tenure.role && country && this.data.roles.get(roleId)?.country === country) found.add(roleId);
         index = match.to - 1;
       }

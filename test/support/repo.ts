@@ -1,5 +1,5 @@
 /** Paths and data shared by tests that run in plain Node. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadKnowledge, type LoadedKnowledge } from '../../src/core/datasets';
 
@@ -9,6 +9,20 @@ export const repoRoot = join(__dirname, '..', '..', __dirname.includes(`${join('
 export const builtinDatasetPath = join(repoRoot, 'data', 'builtin.json');
 
 let builtin: LoadedKnowledge | undefined;
+let withPacks: LoadedKnowledge | undefined;
+
+/** The built-in dataset and every shipped pack (data/packs), as the editor loads them, once per run. */
+export function knowledgeWithShippedPacks(): LoadedKnowledge {
+  const packsDir = join(repoRoot, 'data', 'packs');
+  withPacks ??= loadKnowledge([
+    { file: builtinDatasetPath, text: readFileSync(builtinDatasetPath, 'utf8') },
+    ...readdirSync(packsDir)
+      .filter((name) => name.endsWith('.pack.json'))
+      .sort()
+      .map((name) => ({ file: join(packsDir, name), text: JSON.stringify((JSON.parse(readFileSync(join(packsDir, name), 'utf8')) as { dataset: unknown }).dataset) })),
+  ]);
+  return withPacks;
+}
 
 /** The built-in dataset, loaded once per test run. */
 export function builtinKnowledge(): LoadedKnowledge {
