@@ -34,7 +34,7 @@ export function registerChannelFigure(store: KnowledgeStore, memos: MemoTracker)
 
 async function insertFigure(store: KnowledgeStore, memos: MemoTracker, options: InsertFigureOptions): Promise<InsertedFigure | undefined> {
   const active = vscode.window.activeTextEditor;
-  const editor = active && isMemo(active.document) && active.document.uri.scheme !== 'interlocutor-card' ? active : await memos.revealEditor();
+  const editor = active && isMemo(active.document) ? active : await memos.revealEditor();
   if (!editor) {
     void vscode.window.showInformationMessage('Open a memo and place the cursor where the channel timeline should go.');
     return undefined;

@@ -50,7 +50,7 @@ function givenDate(target: ShowActorTarget): { date: PartialDate; label: string 
 /** The date commands work at: the active memo's (or the visible one's while a webview has the focus), or today. */
 export function activeDate(): { date: PartialDate; label: string } {
   // With a webview or a preview focused there is no active editor: the memo beside it still counts.
-  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((candidate) => isMemo(candidate.document) && candidate.document.uri.scheme !== 'interlocutor-card');
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((candidate) => isMemo(candidate.document));
   const document = editor?.document;
   if (isMemo(document)) {
     const memo = memoDateOf(document);

@@ -16,5 +16,9 @@ export function memoDateOf(document: vscode.TextDocument): MemoDate {
 }
 
 export function isMemo(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return document?.languageId === 'markdown';
+  // The extension's own read-only documents (actor cards, data coverage) are Markdown written
+  // from the data, not memos: never checked.
+  return document?.languageId === 'markdown' && !OWN_SCHEMES.has(document.uri.scheme);
 }
+
+const OWN_SCHEMES = new Set(['interlocutor-card', 'interlocutor-coverage']);

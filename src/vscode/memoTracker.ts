@@ -65,5 +65,5 @@ export class MemoTracker implements vscode.Disposable {
 
 function memoOf(editor: vscode.TextEditor | undefined): vscode.TextDocument | undefined {
   // Only memos on disk or untitled memos; not the actor cards Interlocutor itself opens.
-  return editor && isMemo(editor.document) && editor.document.uri.scheme !== 'interlocutor-card' ? editor.document : undefined;
+  return editor && isMemo(editor.document) ? editor.document : undefined;
 }

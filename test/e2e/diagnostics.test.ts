@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { resultsDir, workbench } from './setup';
-import { openFile, waitForText } from './workbenchPage';
+import { hoverText, openFile, waitForText } from './workbenchPage';
 
 describe('workbench: stale-claim diagnostics', function () {
   this.timeout(120_000);
@@ -58,5 +58,21 @@ describe('workbench: stale-claim diagnostics', function () {
     assert.match((await item.getAttribute('aria-label')) ?? '', /1 claim about a current post was not judged/);
     mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: join(resultsDir, 'status-bar-horizon.png') });
+  });
+
+  it('shows the evidence a finding rests on, with its sources, under the message', async () => {
+    const { page } = workbench();
+    const editor = await openFile(page, 'memos/evidence-2025.md');
+    await editor.locator('.view-overlays .cdr.squiggly-warning').first().waitFor({ timeout: 30_000 });
+    const hover = await hoverText(page, editor, 'foreign minister', /Evidence/);
+    assert.match(hover, /Qin Gang left the post of foreign minister on 2023-07-25/);
+    assert.match(hover, /Qin Gang, foreign minister, 2022-12-30 to 2023-07-25 \(removed\) \(verified\)/);
+    assert.match(hover, /Source: /);
+    // Sources are links (VS Code renders them with the address in data-href).
+    const link = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content a', { hasText: 'SCMP' }).first();
+    await link.waitFor({ timeout: 10_000 });
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, 'finding-evidence.png') });
+    await page.mouse.move(5, 5);
   });
 });
