@@ -102,6 +102,20 @@ describe('user datasets in the extension host', () => {
     await loadWhere(api, (knowledge) => !knowledge.kb.actor('mara_lindqvist'), 'the actor to go away with its file');
   });
 
+  it('points a finding at the tenure it rests on in the user\'s own dataset', async () => {
+    const uri = await writeWorkspaceFile('.interlocutor/team.yaml', addedActor);
+    await loadWhere(api, (knowledge) => Boolean(knowledge.kb.actor('mara_lindqvist')), 'the new actor to load');
+    const document = await openMemo(memo('2023-06-01', 'Mara Lindqvist, the China desk officer, briefed us.'));
+    const [diagnostic] = await waitForDiagnostics(document.uri, (list) => list.some((item) => item.source === 'Interlocutor'), 'the not-yet-in-role finding');
+    assert.equal(diagnostic?.code, 'not-yet-in-role');
+    const related = diagnostic!.relatedInformation?.find((item) => item.location.uri.toString() === uri.toString());
+    assert.ok(related, `no related information in ${uri.toString()}: ${JSON.stringify(diagnostic!.relatedInformation)}`);
+    assert.equal(related.location.range.start.line, 11, 'the tenure in team.yaml');
+    assert.match(related.message, /Mara Lindqvist, China desk officer, 2024-01 to open \(verified\)/);
+    await vscode.workspace.fs.delete(uri);
+    await loadWhere(api, (knowledge) => !knowledge.kb.actor('mara_lindqvist'), 'the actor to go away with its file');
+  });
+
   it('lets a user dataset replace a built-in actor by id', async () => {
     const uri = await writeWorkspaceFile(
       'override.interlocutor.json',
