@@ -952,7 +952,7 @@ function makeClaim(finder: Finder, parts: ClaimParts): Claim {
   // "US trade representative"), not its object ("ambassador to China").
   const countries = new Set<string>();
   for (let index = firstToken; index < role.to && !TITLE_PREPOSITIONS.has(words.key(index)); index++) {
-    const country = conventions.countryOf([words.key(index)]) ?? conventions.countryOf([words.key(index), words.key(index + 1)]);
+    const country = conventions.countryOfWord(words.key(index)) ?? conventions.countryOfPair(words.key(index), words.key(index + 1));
     if (country) countries.add(country);
   }
   return {

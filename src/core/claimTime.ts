@@ -169,7 +169,7 @@ interface LeaderPeriod {
 function leaderAt(kb: KnowledgeBase, words: TokenStream, at: number): { to: number; periods: LeaderPeriod[] } | undefined {
   const token = words.at(at);
   // A place that shares a leader's name ("Washington") is a place.
-  if (!token || !token.capitalized || kb.conventions.countryOf([token.key]) !== undefined) return undefined;
+  if (!token || !token.capitalized || kb.conventions.countryOfWord(token.key) !== undefined) return undefined;
   const eraTitles = new Set(kb.conventions.conventions.eraTitles);
   const full = kb.index.findMentions(words.text, token.start, words.endOf(at + 3)).find((mention) => mention.start === token.start);
   const ids = full ? full.actorIds : kb.actorsWithSurname(token.key);

@@ -88,6 +88,8 @@ export class ConventionMatchers {
   readonly eraTerms = new PhraseMatcher<true>();
   readonly countries: PhraseMatcher<string>;
   readonly titleQualifiers = new PhraseMatcher<true>();
+  /** First words of country names written in two words ("united", "the"). */
+  private readonly twoWordCountries: ReadonlySet<string>;
   readonly plurals: ReadonlyMap<string, string>;
 
   constructor(readonly conventions: Conventions) {
@@ -129,7 +131,18 @@ export class ConventionMatchers {
     for (const phrase of conventions.eraWords.prepositions) this.eraPrepositions.add(phrase, true);
     for (const phrase of conventions.eraWords.terms) this.eraTerms.add(phrase, true);
     for (const phrase of conventions.titleQualifiers) this.titleQualifiers.add(phrase, true);
+    this.twoWordCountries = new Set(Object.keys(conventions.countryWords).filter((words) => words.split(' ').length === 2).map((words) => words.split(' ')[0]!));
     this.plurals = new Map(Object.entries(conventions.plurals).map(([plural, singular]) => [wordKeys(plural).join(' '), wordKeys(singular).join(' ')]));
+  }
+
+  /** The country one word names ("chinese" → CN), with no string built. */
+  countryOfWord(word: string): string | undefined {
+    return this.conventions.countryWords[word];
+  }
+
+  /** The country two words name together ("united states" → US). */
+  countryOfPair(first: string, second: string): string | undefined {
+    return second && this.twoWordCountries.has(first) ? this.conventions.countryWords[`${first} ${second}`] : undefined;
   }
 
   /** The country a run of tokenised words names ("people's republic of china" → CN), if any. */

@@ -38,8 +38,21 @@ export interface Evidence {
   readonly origin: { readonly file: string; readonly path: ReadonlyArray<string | number> } | undefined;
 }
 
+/** Evidence depends on the tenure and why it is cited, not on the date: built once per knowledge base. */
+const built = new WeakMap<KnowledgeBase, WeakMap<object, Map<EvidenceRole, Evidence>>>();
+
 /** The evidence for one tenure, seen from a date. */
 export function evidenceOf(kb: KnowledgeBase, entry: TenureOnDate, why: EvidenceRole): Evidence {
+  let byTenure = built.get(kb);
+  if (!byTenure) built.set(kb, (byTenure = new WeakMap()));
+  let byWhy = byTenure.get(entry.tenure);
+  if (!byWhy) byTenure.set(entry.tenure, (byWhy = new Map()));
+  let evidence = byWhy.get(why);
+  if (!evidence) byWhy.set(why, (evidence = buildEvidence(kb, entry, why)));
+  return evidence;
+}
+
+function buildEvidence(kb: KnowledgeBase, entry: TenureOnDate, why: EvidenceRole): Evidence {
   const { tenure, actor } = entry;
   const origin = kb.data.actorOrigins.get(actor.id);
   const tenureIndex = actor.tenures.indexOf(tenure);

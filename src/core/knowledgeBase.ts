@@ -106,7 +106,7 @@ export class KnowledgeBase {
   /** Every way the post's title is written, its head, and the body it heads, into the matchers. */
   private indexRoleTitles(role: Role): void {
     const { conventions } = this.conventions;
-    const isCountryWord = (word: string) => this.conventions.countryOf([word]) !== undefined;
+    const isCountryWord = (word: string) => this.conventions.countryOfWord(word) !== undefined;
     const plurals = new Map<string, string[]>();
     for (const [plural, singular] of this.conventions.plurals) plurals.set(singular, [...(plurals.get(singular) ?? []), plural]);
     for (const title of [role.title, ...role.aliases]) {
@@ -337,12 +337,27 @@ export class KnowledgeBase {
   tenuresOn(actorId: string, date: PartialDate): TenureOnDate[] {
     const actor = this.data.actors.get(actorId);
     if (!actor) return [];
+    // A memo's claims ask about the same people on the same date again and again: answer once per date.
+    const seen = this.onDate(date);
+    const cached = seen.byActor.get(actorId);
+    if (cached) return cached;
     let sorted = this.chronological.get(actorId);
     if (!sorted) {
       sorted = [...actor.tenures].sort((a, b) => sortKey(this.intervalOfTenure(a).start) - sortKey(this.intervalOfTenure(b).start));
       this.chronological.set(actorId, sorted);
     }
-    return sorted.map((tenure) => this.tenureOnDate(actor, tenure, date));
+    const entries = sorted.map((tenure) => this.tenureOnDate(actor, tenure, date));
+    seen.byActor.set(actorId, entries);
+    return entries;
+  }
+
+  /** Answers for the last date asked about (entries are immutable, so they can be shared). */
+  private dateAnswers: { key: string; byActor: Map<string, TenureOnDate[]>; byRole: Map<string, TenureOnDate[]> } = { key: '', byActor: new Map(), byRole: new Map() };
+
+  private onDate(date: PartialDate): { byActor: Map<string, TenureOnDate[]>; byRole: Map<string, TenureOnDate[]> } {
+    const key = `${date.year}-${date.month ?? ''}-${date.day ?? ''}`;
+    if (this.dateAnswers.key !== key) this.dateAnswers = { key, byActor: new Map(), byRole: new Map() };
+    return this.dateAnswers;
   }
 
   /** Tenure dates parsed once: the checker asks about the same tenures for every claim. */
@@ -371,9 +386,12 @@ export class KnowledgeBase {
 
   /** Everyone whose tenure of the post covers the date (holds true) or may (holds unknown). */
   holdersOn(roleId: string, date: PartialDate): TenureOnDate[] {
-    return (this.tenuresByRole.get(roleId) ?? [])
-      .map(({ actor, tenure }) => this.tenureOnDate(actor, tenure, date))
-      .filter((entry) => entry.holds !== false);
+    const seen = this.onDate(date);
+    const cached = seen.byRole.get(roleId);
+    if (cached) return cached;
+    const holders = (this.tenuresByRole.get(roleId) ?? []).map(({ actor, tenure }) => this.tenureOnDate(actor, tenure, date)).filter((entry) => entry.holds !== false);
+    seen.byRole.set(roleId, holders);
+    return holders;
   }
 
   /** Every tenure of a post, in chronological order. */

@@ -14,11 +14,24 @@ export interface PhraseMatch<T> {
   readonly words: readonly string[];
 }
 
+/** A word trie: each node holds the phrases that end there. */
+interface TrieNode<T> {
+  readonly next: Map<string, TrieNode<T>>;
+  values: T[] | undefined;
+}
+
+function trieNode<T>(): TrieNode<T> {
+  return { next: new Map(), values: undefined };
+}
+
+/**
+ * Phrases in two word tries, one read forwards from the first word and one backwards from the
+ * last: matching walks the text's words down a trie, so it builds no strings and allocates
+ * nothing until it finds a phrase (the claim finder asks at almost every word of a memo).
+ */
 export class PhraseMatcher<T> {
-  private readonly byKey = new Map<string, T[]>();
-  private readonly lengthsByFirst = new Map<string, number[]>();
-  private readonly lengthsByLast = new Map<string, number[]>();
-  private maxLength = 0;
+  private readonly forward = trieNode<T>();
+  private readonly backward = trieNode<T>();
 
   add(phrase: string, value: T): void {
     this.addKeys(tokenize(phrase).map((token) => token.key), value);
@@ -31,46 +44,48 @@ export class PhraseMatcher<T> {
 
   private addWords(words: readonly string[], value: T): void {
     if (words.length === 0) return;
-    const key = words.join(' ');
-    const values = this.byKey.get(key) ?? [];
-    if (!values.includes(value)) values.push(value);
-    this.byKey.set(key, values);
-    remember(this.lengthsByFirst, words[0]!, words.length);
-    remember(this.lengthsByLast, words[words.length - 1]!, words.length);
-    this.maxLength = Math.max(this.maxLength, words.length);
+    for (const [root, order] of [
+      [this.forward, words],
+      [this.backward, [...words].reverse()],
+    ] as const) {
+      let node: TrieNode<T> = root;
+      for (const word of order) {
+        let child = node.next.get(word);
+        if (!child) {
+          child = trieNode<T>();
+          node.next.set(word, child);
+        }
+        node = child;
+      }
+      node.values ??= [];
+      if (!node.values.includes(value)) node.values.push(value);
+    }
   }
 
   /** The longest phrase that starts at token `index`. */
   matchFrom(text: string, tokens: readonly Token[], index: number): PhraseMatch<T> | undefined {
-    const lengths = index < tokens.length ? this.lengthsByFirst.get(tokens[index]!.key) : undefined;
-    if (!lengths) return undefined;
-    for (const length of lengths) {
-      const match = this.tryRange(text, tokens, index, index + length);
-      if (match) return match;
+    let node = index >= 0 && index < tokens.length ? this.forward.next.get(tokens[index]!.key) : undefined;
+    let found: { values: T[]; to: number } | undefined;
+    for (let at = index; node; ) {
+      if (node.values) found = { values: node.values, to: at + 1 };
+      at++;
+      if (at >= tokens.length || !isPhraseGap(text, tokens[at - 1]!.end, tokens[at]!.start)) break;
+      node = node.next.get(tokens[at]!.key);
     }
-    return undefined;
+    return found && { values: found.values, from: index, to: found.to, words: keysOf(tokens, index, found.to) };
   }
 
   /** The longest phrase that ends just before token `end` (exclusive). */
   matchBefore(text: string, tokens: readonly Token[], end: number): PhraseMatch<T> | undefined {
-    const lengths = end > 0 ? this.lengthsByLast.get(tokens[end - 1]!.key) : undefined;
-    if (!lengths) return undefined;
-    for (const length of lengths) {
-      const match = this.tryRange(text, tokens, end - length, end);
-      if (match) return match;
+    let node = end > 0 && end <= tokens.length ? this.backward.next.get(tokens[end - 1]!.key) : undefined;
+    let found: { values: T[]; from: number } | undefined;
+    for (let at = end - 1; node; ) {
+      if (node.values) found = { values: node.values, from: at };
+      at--;
+      if (at < 0 || !isPhraseGap(text, tokens[at]!.end, tokens[at + 1]!.start)) break;
+      node = node.next.get(tokens[at]!.key);
     }
-    return undefined;
-  }
-
-  private tryRange(text: string, tokens: readonly Token[], from: number, to: number): PhraseMatch<T> | undefined {
-    if (from < 0 || to > tokens.length) return undefined;
-    const words: string[] = [];
-    for (let index = from; index < to; index++) {
-      if (index > from && !isPhraseGap(text, tokens[index - 1]!.end, tokens[index]!.start)) return undefined;
-      words.push(tokens[index]!.key);
-    }
-    const values = this.byKey.get(words.join(' '));
-    return values ? { values, from, to, words } : undefined;
+    return found && { values: found.values, from: found.from, to: end, words: keysOf(tokens, found.from, end) };
   }
 
   /** Every value whose phrase is exactly these words. */
@@ -80,22 +95,24 @@ export class PhraseMatcher<T> {
 
   /** Every value whose phrase is exactly these token keys. */
   lookupKeys(words: readonly string[]): readonly T[] {
-    return this.byKey.get(words.join(' ')) ?? [];
+    let node: TrieNode<T> | undefined = this.forward;
+    for (const word of words) {
+      node = node.next.get(word);
+      if (!node) return [];
+    }
+    return node.values ?? [];
   }
+}
+
+function keysOf(tokens: readonly Token[], from: number, to: number): string[] {
+  const words: string[] = [];
+  for (let index = from; index < to; index++) words.push(tokens[index]!.key);
+  return words;
 }
 
 /** Between words of a title, also a possessive: "China's foreign minister" (the "'s" is not a word). */
 function isPhraseGap(text: string, from: number, to: number): boolean {
   return isWordGap(text, from, to) || isPossessiveGap(text, from, to);
-}
-
-function remember(map: Map<string, number[]>, word: string, length: number) {
-  const lengths = map.get(word) ?? [];
-  if (!lengths.includes(length)) {
-    lengths.push(length);
-    lengths.sort((a, b) => b - a);
-  }
-  map.set(word, lengths);
 }
 
 /** "US" is also written "U.S.", which tokenises as two words. */
