@@ -233,6 +233,39 @@ if (wanted('adversarial')) {
   const file = join(root, 'bench', 'results.json');
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version };
-  writeFileSync(file, `${JSON.stringify({ ...previous, ...results, machine }, null, 2)}\n`);
+  const all = { ...previous, ...results, machine };
+  writeFileSync(file, `${JSON.stringify(all, null, 2)}\n`);
   console.log(`\nWrote ${file}`);
+  writeReadmeTable(all);
+}
+
+/** The README's benchmark table, between its markers, from the results file. */
+function writeReadmeTable(all: Record<string, unknown>): void {
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const start = text.indexOf('<!-- bench:start -->');
+  const end = text.indexOf('<!-- bench:end -->');
+  if (start === -1 || end < start) return;
+  const get = (path: string): string => {
+    const value = path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), all);
+    return value === undefined ? 'not measured' : String(value);
+  };
+  const machine = all.machine as { cpu: string; cores: number; node: string };
+  const lines = [
+    `Measured by \`npm run bench\` on ${machine.cores} cores (${machine.cpu}), Node ${machine.node}; each group rewrites its own rows.`,
+    '',
+    '| measure | result | target |',
+    '| --- | --- | --- |',
+    `| check a 1 MiB memo, built-in data (ms; ratio to one regex of every name, alias and title) | ${get('check1MiB.ms')} ms; ${get('check1MiB.ratioToFloor')}× | ≤ 30× |`,
+    `| the same with every shipped pack | ${get('check1MiBAllPacks.ms')} ms; ${get('check1MiBAllPacks.ratioToFloor')}× | ≤ 30× |`,
+    `| whole-process check of that memo vs textlint + prh (ours / theirs) | ${get('peer.oursMs')} / ${get('peer.peerMs')} ms (ratio ${get('peer.ratio')}) | ≤ 0.1 |`,
+    `| whole-process check of a one-line memo vs \`node -e 0\` | ${get('coldStart.ratioToNode')}× | ≤ 1.5× |`,
+    `| completion p50 / p99 at 10,000 actors | ${get('completion.p50Ms10k')} / ${get('completion.p99Ms10k')} ms | ≤ 1 / 2 ms |`,
+    `| completion p99 at 100,000 actors | ${get('completion.p99Ms100k')} ms | ≤ 5 ms |`,
+    `| heap at 100,000 actors | ${get('heapMiB100k')} MiB | ≤ 120 MiB |`,
+    `| re-check after an edit, 200 KB memo, p99 | ${get('edit.p99Ms200KB')} ms (${get('edit.ratioToFull')}× a full check) | |`,
+    `| every shipped pack: activation / first hover | ${get('allPacks.activationMs')} / ${get('allPacks.firstHoverMs')} ms | |`,
+    `| editor: activate() to first diagnostics / first completion | ${get('editor.readyMs')} / ${get('editor.firstCompletionMs')} ms | ≤ 300 / 400 ms |`,
+  ];
+  writeFileSync(readme, `${text.slice(0, start)}<!-- bench:start -->\n${lines.join('\n')}\n${text.slice(end)}`);
 }
