@@ -11,7 +11,8 @@ export type IgnoreMatcher = (relativePath: string) => boolean;
 
 /** A matcher for rules given as ignore-file texts and single patterns. */
 export function ignoreMatcher(rules: readonly string[]): IgnoreMatcher {
-  const matcher = ignore({ allowRelativePaths: true }).add([...rules]);
+  // Each text may hold many lines (a whole ignore file); `ignore` splits a string, not an array's items.
+  const matcher = ignore({ allowRelativePaths: true }).add(rules.flatMap((text) => text.split(/\r?\n/)));
   return (relativePath) => {
     const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
     // Outside the folder the rules belong to: they say nothing about it.
