@@ -287,7 +287,7 @@ function printConfig(file: string, judgeFor: (file: string) => WorkspaceJudge | 
   const lines = [
     `Memo:       ${relative(io.cwd, file) || file}`,
     `As of:      ${describeMemoDate(memo)}${memo.problem ? ` (${memo.problem.message})` : ''}`,
-    `Workspace:  ${judge.config.rootFound ? judge.config.root : `none (no .vscode/ or .git/ above the memo); settings read from ${io.cwd}`}`,
+    `Workspace:  ${judge.config.rootFound ? judge.config.root : `${judge.config.root} (no .vscode/ or .git/ above the memo: its datasets and settings are read from here)`}`,
     `Settings:   ${judge.config.settings.file ?? 'none'}`,
     'Datasets, in load order (later replaces earlier by id):',
     ...datasets.map((dataset) => `  ${dataset.kind.padEnd(29)} ${relative(io.cwd, dataset.file) || dataset.file}  horizon ${dataset.verifiedThrough ?? 'none (open posts taken as still held)'}`),

@@ -10,7 +10,7 @@
  *   `interlocutor.datasets`.
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
 import { WORKSPACE_DATASET_GLOBS, WORKSPACE_DATASET_EXCLUDE } from '../core/workspaceDatasets';
@@ -18,9 +18,12 @@ import type { CliIo } from './io';
 import { readWorkspaceSettings, type WorkspaceSettings } from './workspaceSettings';
 
 export interface WorkspaceConfig {
-  /** The workspace root, or the working directory when no `.vscode/` or `.git/` was found above the memo. */
+  /**
+   * The workspace root; without `.vscode/` or `.git/` above the memo, the working directory when
+   * the memo is inside it (the folder the user treats as the workspace), else the memo's folder.
+   */
   readonly root: string;
-  /** True when `root` holds `.vscode/` or `.git/`; false when it is only the working directory. */
+  /** True when `root` holds `.vscode/` or `.git/`. */
   readonly rootFound: boolean;
   readonly settings: WorkspaceSettings;
   /** Installed and enabled packs, in load order (after the built-in dataset). */
@@ -45,11 +48,11 @@ export function findWorkspaceRoot(start: string): string | undefined {
 /** The configuration that applies to memos in `folder`; one per workspace root, cached by the caller. */
 export function workspaceConfigFor(folder: string, io: CliIo): WorkspaceConfig {
   const found = findWorkspaceRoot(folder);
-  const root = found ?? io.cwd;
+  const root = found ?? (isInside(resolve(folder), io.cwd) ? io.cwd : resolve(folder));
   const settings = readWorkspaceSettings(io, root);
   const named = settings.values['interlocutor.datasets'];
   const settingsDatasets = Array.isArray(named) ? named.filter((path): path is string => typeof path === 'string' && path.trim() !== '').map((path) => (isAbsolute(path) ? path : resolve(root, path))) : [];
-  const workspaceDatasets = found ? workspaceDatasetFiles(found) : [];
+  const workspaceDatasets = workspaceDatasetFiles(root);
   return {
     root,
     rootFound: found !== undefined,
@@ -77,7 +80,13 @@ export function installedPackDatasets(_root: string): string[] {
   return [];
 }
 
-/** Every dataset file, in the editor's order: packs, workspace datasets, settings, then --dataset. */
+/** Every dataset file, in the editor's order: packs, workspace datasets, settings, then --dataset (each once). */
 export function datasetFilesOf(config: WorkspaceConfig, extra: readonly string[]): string[] {
-  return [...config.packs, ...config.workspaceDatasets, ...config.settingsDatasets, ...extra];
+  const found = [...config.packs, ...config.workspaceDatasets, ...config.settingsDatasets];
+  return [...found, ...extra.filter((file) => !found.includes(file))];
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
