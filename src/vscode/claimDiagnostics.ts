@@ -120,7 +120,13 @@ export class ClaimDiagnostics implements vscode.Disposable {
   /** A memo that is not open, read from its file; undefined when it cannot be read. */
   private async checkClosed(uri: vscode.Uri, knowledge: LoadedKnowledge): Promise<CheckedMemo['findings'] | undefined> {
     const text = await this.readMemo(uri);
-    if (text === undefined) return undefined;
+    if (text === undefined) {
+      // Deleted or no longer readable: nothing of it stays in Problems.
+      this.workspaceMemos.delete(uri.toString());
+      this.checked.delete(uri.toString());
+      this.collection.delete(uri);
+      return undefined;
+    }
     // Opened while it was being read: the document's own check reports.
     if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return this.checked.get(uri.toString())?.findings;
     const lines = new LineIndex(text);
@@ -152,17 +158,21 @@ export class ClaimDiagnostics implements vscode.Disposable {
   private async applyNewData(knowledge: LoadedKnowledge) {
     const first = !this.loadedOnce;
     this.loadedOnce = true;
-    const keysOf = (uri: string) => (this.checked.get(uri)?.findings ?? []).map(({ finding }) => `${uri}#${findingKey(finding)}`);
-    const beforeKeys = new Set([...this.checked.keys()].flatMap(keysOf));
+    // Memos checked before the data changed, with their findings: only they can gain or lose one.
+    const before = new Map([...this.checked.entries()].map(([uri, memo]) => [uri, new Set(memo.findings.map(({ finding }) => findingKey(finding)))]));
     for (const document of vscode.workspace.textDocuments) if (isMemo(document)) await this.check(document, knowledge);
     for (const [key, uri] of this.workspaceMemos) {
       if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) await this.checkClosed(uri, knowledge);
     }
     if (first) return;
-    const after = [...this.checked.entries()].flatMap(([uri, memo]) => memo.findings.map(({ finding }) => ({ key: `${uri}#${findingKey(finding)}`, finding })));
-    const afterKeys = new Set(after.map((entry) => entry.key));
-    const added = after.filter((entry) => !beforeKeys.has(entry.key)).map((entry) => entry.finding);
-    const removed = [...beforeKeys].filter((key) => !afterKeys.has(key)).length;
+    const added: Finding[] = [];
+    let removed = 0;
+    for (const [uri, keys] of before) {
+      const now = this.checked.get(uri)?.findings ?? [];
+      const nowKeys = new Set(now.map(({ finding }) => findingKey(finding)));
+      added.push(...now.filter(({ finding }) => !keys.has(findingKey(finding))).map(({ finding }) => finding));
+      removed += [...keys].filter((key) => !nowKeys.has(key)).length;
+    }
     if (added.length === 0 && removed === 0) return;
     const counts = { added: added.length, removed, becameStale: added.filter((finding) => finding.code === 'stale-role').length };
     const told: DataChange = { ...counts, message: describeDataChange(counts) };
