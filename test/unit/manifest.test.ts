@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPOSITORY_URL } from '../../src/core/severity';
+import { codeHelpUri, FINDING_CODES, REPOSITORY_URL } from '../../src/core/severity';
 import { COMMAND, CONTEXT_KEY, DATASET_FILE_GLOBS, PROBLEM_MATCHER, SETTINGS, VIEW } from '../../src/vscode/contributions';
 import { repoRoot } from '../support/repo';
 
@@ -77,5 +77,16 @@ describe('package.json agrees with the table of identifiers (src/vscode/contribu
 
   it('names the repository the diagnostics link to', () => {
     assert.equal(manifest.repository.url.replace(/\.git$/, ''), REPOSITORY_URL);
+  });
+});
+
+describe('the README explains every code a diagnostic links to', () => {
+  it('has a section per code, at the anchor codeHelpUri gives', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const headings = new Set([...readme.matchAll(/^#{2,4} (.+)$/gm)].map((match) => match[1]!.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-')));
+    for (const code of [...FINDING_CODES, 'dataset-invalid' as const]) {
+      assert.ok(headings.has(code), `README section for ${code}`);
+      assert.equal(codeHelpUri(code), `${REPOSITORY_URL}#${code}`);
+    }
   });
 });
