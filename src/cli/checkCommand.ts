@@ -285,18 +285,24 @@ function printConfig(file: string, judgeFor: (file: string) => WorkspaceJudge | 
     return 0;
   }
   const lines = [
-    `Memo:       ${relative(io.cwd, file) || file}`,
+    `Memo:       ${shownPath(io.cwd, file)}`,
     `As of:      ${describeMemoDate(memo)}${memo.problem ? ` (${memo.problem.message})` : ''}`,
     `Workspace:  ${judge.config.rootFound ? judge.config.root : `${judge.config.root} (no .vscode/ or .git/ above the memo: its datasets and settings are read from here)`}`,
     `Settings:   ${judge.config.settings.file ?? 'none'}`,
     'Datasets, in load order (later replaces earlier by id):',
-    ...datasets.map((dataset) => `  ${dataset.kind.padEnd(29)} ${relative(io.cwd, dataset.file) || dataset.file}  horizon ${dataset.verifiedThrough ?? 'none (open posts taken as still held)'}`),
+    ...datasets.map((dataset) => `  ${dataset.kind.padEnd(29)} ${shownPath(io.cwd, dataset.file)}  horizon ${dataset.verifiedThrough ?? 'none (open posts taken as still held)'}`),
     'Severities:',
     ...FINDING_CODES.map((code) => `  ${code.padEnd(29)} ${judge.severities[code]}`),
     `  ${'unverified (most it may say)'.padEnd(29)} ${judge.severities.unverified}`,
   ];
   io.stdout(`${terminalSafe(lines.join('\n'))}\n`);
   return 0;
+}
+
+/** A path relative to the working directory when it lies inside it, else absolute. */
+function shownPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }
 
 /** Where the user's own datasets write the tenures a finding rests on. */
