@@ -32,7 +32,8 @@ export function registerWorkspaceCheck(store: KnowledgeStore, diagnostics: Claim
   );
 }
 
-async function checkWorkspace(store: KnowledgeStore, diagnostics: ClaimDiagnostics, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<WorkspaceCheckSummary> {
+/** Checks every memo not ignored, one by one, stopping at the next memo once `token` is cancelled. */
+export async function checkWorkspace(store: KnowledgeStore, diagnostics: ClaimDiagnostics, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<WorkspaceCheckSummary> {
   const knowledge = await store.get();
   const found = await vscode.workspace.findFiles(MEMO_GLOB, EXCLUDE, undefined, token);
   const ignored = await ignoreRulesByFolder();

@@ -5,8 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DataChange } from '../../src/core/dataChange';
-import type { WorkspaceCheckSummary } from '../../src/vscode/workspaceCheck';
-import { closeAllEditors, codeOf, extensionApi, waitFor, writeWorkspaceFile } from './helpers';
+import { ClaimDiagnostics } from '../../src/vscode/claimDiagnostics';
+import { KnowledgeStore } from '../../src/vscode/knowledgeStore';
+import { checkWorkspace, readMemoFile, type WorkspaceCheckSummary } from '../../src/vscode/workspaceCheck';
+import { closeAllEditors, codeOf, EXTENSION_ID, extensionApi, waitFor, writeWorkspaceFile } from './helpers';
 
 const isOpen = (uri: vscode.Uri) => vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Interlocutor');
@@ -54,6 +56,29 @@ describe('Check All Memos in Workspace', () => {
     } finally {
       for (const uri of [dataset, ignoreFile, closed, ignored]) await vscode.workspace.fs.delete(uri);
       await vscode.commands.executeCommand('interlocutor.reloadDatasets');
+    }
+  });
+
+  it('stops at the next memo when cancelled, and reports it cancelled', async () => {
+    const api = await extensionApi();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const log = vscode.window.createOutputChannel('Interlocutor cancel test', { log: true });
+    const store = new KnowledgeStore(extension.extensionUri, log, () => api.knowledge());
+    const diagnostics = new ClaimDiagnostics(store, readMemoFile);
+    const cancel = new vscode.CancellationTokenSource();
+    const reported: string[] = [];
+    try {
+      // Cancelled as the first memo starts, as the notification's Cancel button does.
+      const summary = await checkWorkspace(store, diagnostics, { report: (value) => (reported.push(value.message ?? ''), cancel.cancel()) }, cancel.token);
+      assert.equal(summary.cancelled, true);
+      assert.equal(summary.memos, 1, 'the memo under way is finished, no other is started');
+      assert.equal(reported.length, 1);
+    } finally {
+      diagnostics.dispose();
+      store.dispose();
+      log.dispose();
+      cancel.dispose();
     }
   });
 });
