@@ -141,7 +141,8 @@ export function registerChannelViews(store: KnowledgeStore): { disposable: vscod
     const filtered = channels.filterActorId ? (await store.get()).kb.actor(channels.filterActorId)?.name : undefined;
     channelView.description = `as of ${lastDate}${filtered ? ` · ${filtered}` : ''}`;
     actorView.description = `as of ${lastDate}`;
-    channelView.message = filtered && channels.getChildren().length === 0 ? `No channels with ${filtered} in the datasets.` : undefined;
+    // An empty message hides it (the view's message property takes no undefined).
+    channelView.message = filtered && channels.getChildren().length === 0 ? `No channels with ${filtered} in the datasets.` : '';
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.channelFilter, Boolean(channels.filterActorId));
   };
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -79,7 +79,7 @@ function pickActor(kb: KnowledgeBase, date: PartialDate): Promise<string | undef
       actorId,
       label: actor.name,
       description: current.length ? current.map(describeTenure).slice(0, 2).join('; ') : actor.aliases.slice(0, 3).join(', '),
-      detail: actor.summary,
+      ...(actor.summary ? { detail: actor.summary } : {}),
       alwaysShow,
     };
   };
