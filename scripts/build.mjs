@@ -40,6 +40,24 @@ const targets = [
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
     define: { ...common.define, INTERLOCUTOR_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   },
+  // The same extension for vscode.dev, github.dev and other web-worker extension hosts: no Node
+  // built-ins (esbuild fails the build on one), files read through workspace.fs.
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+    alias: common.alias,
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: production ? 'none' : 'inline',
+    logLevel: 'warning',
+    absWorkingDir: root,
+  },
   // The Channel Timeline webview's one script, loaded by the page under a nonce.
   {
     entryPoints: ['src/webview/channelTimeline.ts'],

@@ -1,7 +1,7 @@
 // Runs the mocha suite in test/integration inside the real VS Code extension host (code-server
 // 4.100.3 = VS Code 1.100.3), driven by Chromium. Exits with the suite's result.
 import { format } from 'node:util';
-import { cpSync } from 'node:fs';
+import { cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { freshWorkspace, launchBrowser, repoRoot, startCodeServer, workbenchUrl } from './workbench.mjs';
 
@@ -11,6 +11,12 @@ async function main() {
   const workspace = freshWorkspace(join(repoRoot, 'test', 'fixtures', 'workspace'));
   // The example memos, whose expected findings examples/README.md documents, are tested as shipped.
   cpSync(join(repoRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+  // Every fixture workspace, under parity/, where only the editor-versus-CLI parity test looks.
+  const fixtures = join(repoRoot, 'test', 'fixtures');
+  for (const name of readdirSync(fixtures).filter((entry) => entry === 'workspace' || entry.startsWith('claims-corpus'))) {
+    cpSync(join(fixtures, name), join(workspace, 'parity', name), { recursive: true });
+  }
+  cpSync(join(repoRoot, 'examples'), join(workspace, 'parity', 'examples'), { recursive: true });
   const server = await startCodeServer({ workspace, env: { INTERLOCUTOR_TODAY: '2025-10-23' } });
   const browser = await launchBrowser();
   let exitCode = 1;

@@ -1,6 +1,7 @@
 // `npm test`: every check, in the order CI needs them, with a per-suite summary at the end.
 // Lint (including the rule that keeps vscode out of src/core), types, build, then the unit suite
-// (plain Node), the extension-host suite (real VS Code) and the workbench UI suite (Chromium).
+// (plain Node), the extension-host suite (real VS Code), the workbench UI suite (Chromium) and the
+// web bundle in the web-worker extension host.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './workbench.mjs';
@@ -13,6 +14,7 @@ const steps = [
   { name: 'unit (mocha, plain Node)', command: bin('mocha'), args: ['--config', '.mocharc.unit.json'], suite: true },
   { name: 'extension host (VS Code 1.100.3)', command: process.execPath, args: ['scripts/run-integration.mjs'], suite: true },
   { name: 'workbench UI (Chromium)', command: process.execPath, args: ['scripts/run-ui.mjs'], suite: true },
+  { name: 'web-worker host (Chromium)', command: process.execPath, args: ['scripts/run-web.mjs'], suite: true },
 ];
 
 function run(step) {

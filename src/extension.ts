@@ -21,6 +21,8 @@ import { registerHover } from './vscode/hover';
 import { KnowledgeStore } from './vscode/knowledgeStore';
 import { MemoTracker } from './vscode/memoTracker';
 import { registerStatusBar } from './vscode/statusBar';
+import { readMemoFile, registerWorkspaceCheck } from './vscode/workspaceCheck';
+import type { DataChange } from './core/dataChange';
 
 /** What the extension exports, for its own integration tests and for other extensions. */
 export interface InterlocutorApi {
@@ -34,6 +36,8 @@ export interface InterlocutorApi {
   readonly channelTree: ChannelTreeProvider;
   /** What the Channel Timeline last drew, if it is open. */
   channelTimeline(): TimelineSnapshot | undefined;
+  /** Fires after new data was applied to the checked memos, with the findings it added and removed. */
+  readonly onDidApplyData: vscode.Event<DataChange>;
   /** Fires after the Channel Timeline was redrawn. */
   readonly onDidRenderChannelTimeline: vscode.Event<TimelineSnapshot>;
 }
@@ -41,7 +45,7 @@ export interface InterlocutorApi {
 export function activate(context: vscode.ExtensionContext): InterlocutorApi {
   const log = vscode.window.createOutputChannel('Interlocutor', { log: true });
   const store = new KnowledgeStore(context.extensionUri, log);
-  const claimDiagnostics = new ClaimDiagnostics(store);
+  const claimDiagnostics = new ClaimDiagnostics(store, readMemoFile);
   const views = registerChannelViews(store);
   const memos = new MemoTracker();
   const timeline = registerChannelTimeline(store, memos, context.extensionUri);
@@ -65,10 +69,11 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     memos,
     timeline.disposable,
     registerChannelFigure(store, memos),
+    registerWorkspaceCheck(store, claimDiagnostics),
   );
   // Load in the background so that dataset problems show without waiting for the first hover.
   void store.get();
-  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, channelTree: views.channels, channelTimeline: () => timeline.current()?.snapshot, onDidRenderChannelTimeline: timeline.onDidRender };
+  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, onDidApplyData: claimDiagnostics.onDidApplyData, channelTree: views.channels, channelTimeline: () => timeline.current()?.snapshot, onDidRenderChannelTimeline: timeline.onDidRender };
 }
 
 export function deactivate(): void {

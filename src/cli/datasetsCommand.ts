@@ -1,13 +1,15 @@
 /**
- * `interlocutor datasets [--dataset FILE]... [--format text|json]`: what is loaded (the built-in
- * dataset, the datasets named in .vscode/settings.json, then --dataset files, as `check` loads
- * them), with each dataset's counts, horizons, licence and how many tenures stay unverified.
+ * `interlocutor datasets [--dataset FILE]... [--format text|json]`: what is loaded for memos in the
+ * working directory (the built-in dataset, packs, the workspace's dataset files, the datasets named
+ * in .vscode/settings.json, then --dataset files, as `check` loads them), with each dataset's
+ * counts, horizons, licence and how many tenures stay unverified.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderCoverageJson, renderCoverageText } from '../core/dataCoverage';
 import type { CliIo } from './io';
 import { formatProblem, loadCliKnowledge, UsageError } from './knowledge';
-import { readWorkspaceSettings } from './workspaceSettings';
+import { datasetFilesOf, workspaceConfigFor } from './workspaceConfig';
 
 export function datasetsCommand(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
@@ -18,9 +20,8 @@ export function datasetsCommand(args: readonly string[], io: CliIo): number {
   if (positionals.length > 0) throw new UsageError(`datasets takes no file names (use --dataset FILE): ${positionals.join(' ')}`);
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('--format must be one of text, json');
-  const fromSettings = readWorkspaceSettings(io).values['interlocutor.datasets'];
-  const settingsDatasets = Array.isArray(fromSettings) ? fromSettings.filter((path): path is string => typeof path === 'string') : [];
-  const knowledge = loadCliKnowledge(io, [...settingsDatasets, ...(values.dataset ?? [])]);
+  const config = workspaceConfigFor(io.cwd, io);
+  const knowledge = loadCliKnowledge(io, datasetFilesOf(config, (values.dataset ?? []).map((path) => resolve(io.cwd, path))));
   // A broken file is reported and left out; the coverage of the others is still worth showing.
   for (const problem of knowledge.problems) io.stderr(`${formatProblem(problem)}\n`);
   const coverage = knowledge.kb.coverage();

@@ -1,7 +1,8 @@
-/** Output formats for `interlocutor check`: ESLint's stylish and JSON shapes, and SARIF 2.1.0. */
-import { relative } from 'node:path';
+/** Output formats for `interlocutor check`: ESLint's stylish and JSON shapes, a compact one-line-a-finding form, and SARIF 2.1.0. */
+import { posix, win32 } from 'node:path';
+import type * as Sarif from 'sarif';
 import { evidenceLine, type Evidence } from '../core/evidence';
-import { CODE_DESCRIPTIONS, FINDING_CODES, type FindingCode, type Severity } from '../core/severity';
+import { CODE_DESCRIPTIONS, codeHelpUri, FINDING_CODES, REPOSITORY_URL, type FindingCode, type Severity } from '../core/severity';
 import { jsonTerminalSafe, terminalSafeLine } from './terminalText';
 
 export interface CheckMessage {
@@ -70,7 +71,7 @@ export function formatStylish(results: readonly FileResult[], cwd: string, color
   let unjudged = 0;
   for (const result of results) {
     if (result.messages.length === 0) continue;
-    lines.push('', paint('4', terminalSafeLine(relative(cwd, result.filePath) || result.filePath)) + paint('2', `  (as of ${terminalSafeLine(result.asOf)})`));
+    lines.push('', paint('4', terminalSafeLine(displayPath(cwd, result.filePath))) + paint('2', `  (as of ${terminalSafeLine(result.asOf)})`));
     for (const message of result.messages) {
       if (message.severity === 'error') errors++;
       else if (message.severity === 'warning') warnings++;
@@ -94,69 +95,99 @@ export function formatStylish(results: readonly FileResult[], cwd: string, color
 
 const SARIF_LEVEL: Record<CheckMessage['severity'], 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
+/** Windows paths ("C:\\memos\\a.md", "\\\\server\\share") are handled as such on any platform, so SARIF made anywhere is valid. */
+function isWindowsPath(path: string): boolean {
+  return /^[a-zA-Z]:[\\/]/.test(path) || path.startsWith('\\\\');
+}
+
+function pathApi(path: string): typeof posix {
+  return isWindowsPath(path) ? win32 : posix;
+}
+
+/** A path relative to the working directory when it lies inside it, else as given. */
+function displayPath(cwd: string, file: string): string {
+  const rel = pathApi(cwd).relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || pathApi(rel).isAbsolute(rel) ? file : rel;
+}
+
+/**
+ * A `file:` URI for an absolute path, as RFC 8089 and SARIF want it: `file:///C:/memos/a%20b.md`
+ * for a drive path, `file://server/share/a.md` for a UNC path, `file:///home/a.md` otherwise; each
+ * segment percent-encoded. A directory ends in a slash (SARIF's uriBaseId values must).
+ */
+export function fileUri(path: string, directory = false): string {
+  const encode = (segments: readonly string[]) => segments.map((segment) => encodeURIComponent(segment)).join('/');
+  let uri: string;
+  if (/^[a-zA-Z]:[\\/]/.test(path)) {
+    const [drive = '', ...rest] = path.replace(/\\/g, '/').split('/');
+    uri = `file:///${drive.toUpperCase()}/${encode(rest)}`;
+  } else if (path.startsWith('\\\\')) {
+    const [host, ...rest] = path.slice(2).split('\\');
+    uri = `file://${host ?? ''}/${encode(rest)}`;
+  } else {
+    uri = `file://${encode(path.split('/')).replace(/^(?!\/)/, '/')}`;
+  }
+  return directory && !uri.endsWith('/') ? `${uri}/` : uri;
+}
+
+/** A file's location for SARIF: relative to SRCROOT (the working directory) when inside it, else an absolute URI. */
+function artifactLocation(cwd: string, file: string): Sarif.ArtifactLocation {
+  const api = pathApi(cwd);
+  const rel = api.relative(cwd, file);
+  if (rel === '' || rel.startsWith('..') || api.isAbsolute(rel)) return { uri: fileUri(file) };
+  return { uri: rel.split(api.sep).map((segment) => encodeURIComponent(segment)).join('/'), uriBaseId: 'SRCROOT' };
+}
+
 export function formatSarif(results: readonly FileResult[], cwd: string, version: string, defaults: Readonly<Record<FindingCode, Severity>>): string {
-  const sarif = {
+  const rules: Sarif.ReportingDescriptor[] = FINDING_CODES.map((code) => ({
+    id: code,
+    name: code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
+    shortDescription: { text: CODE_DESCRIPTIONS[code] },
+    helpUri: codeHelpUri(code),
+    defaultConfiguration: { level: defaults[code] === 'off' ? 'none' : SARIF_LEVEL[defaults[code]] },
+  }));
+  const region = (where: { line: number; column: number; endLine: number; endColumn: number }): Sarif.Region => ({ startLine: where.line, startColumn: where.column, endLine: where.endLine, endColumn: where.endColumn });
+  const sarifResults: Sarif.Result[] = results.flatMap((result) =>
+    result.messages.map((message): Sarif.Result => {
+      const related: Sarif.Location[] = [
+        ...(message.datasetLocations ?? []).map((location) => ({ message: { text: location.message }, physicalLocation: { artifactLocation: artifactLocation(cwd, location.file), region: region(location) } })),
+        ...(message.related ?? []).map((item) => ({ message: { text: item.message }, physicalLocation: { artifactLocation: artifactLocation(cwd, result.filePath), region: region(item) } })),
+      ];
+      return {
+        ruleId: message.ruleId,
+        ruleIndex: FINDING_CODES.indexOf(message.ruleId),
+        level: SARIF_LEVEL[message.severity],
+        message: { text: message.message },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(cwd, result.filePath), region: region(message) } }],
+        ...(message.evidence ? { properties: { evidence: message.evidence } } : {}),
+        ...(related.length > 0 ? { relatedLocations: related.map((location, index) => ({ id: index, ...location })) } : {}),
+      };
+    }),
+  );
+  const sarif: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: {
-          driver: {
-            name: 'Interlocutor',
-            version,
-            rules: FINDING_CODES.map((code) => ({
-              id: code,
-              name: code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
-              shortDescription: { text: CODE_DESCRIPTIONS[code] },
-              defaultConfiguration: { level: defaults[code] === 'off' ? 'none' : SARIF_LEVEL[defaults[code]] },
-            })),
-          },
-        },
-        originalUriBaseIds: { SRCROOT: { uri: `file://${cwd.endsWith('/') ? cwd : `${cwd}/`}` } },
-        results: results.flatMap((result) =>
-          result.messages.map((message) => ({
-            ruleId: message.ruleId,
-            ruleIndex: FINDING_CODES.indexOf(message.ruleId),
-            level: SARIF_LEVEL[message.severity],
-            message: { text: message.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: relative(cwd, result.filePath).split('\\').join('/'), uriBaseId: 'SRCROOT' },
-                  region: { startLine: message.line, startColumn: message.column, endLine: message.endLine, endColumn: message.endColumn },
-                },
-              },
-            ],
-            ...(message.evidence ? { properties: { evidence: message.evidence } } : {}),
-            ...(message.datasetLocations && message.datasetLocations.length > 0
-              ? {
-                  relatedLocations: message.datasetLocations.map((location, index) => ({
-                    id: index,
-                    message: { text: location.message },
-                    physicalLocation: {
-                      artifactLocation: { uri: relative(cwd, location.file).split('\\').join('/'), uriBaseId: 'SRCROOT' },
-                      region: { startLine: location.line, startColumn: location.column, endLine: location.endLine, endColumn: location.endColumn },
-                    },
-                  })),
-                }
-              : {}),
-            ...(message.related
-              ? {
-                  relatedLocations: message.related.map((related, index) => ({
-                    id: index,
-                    message: { text: related.message },
-                    physicalLocation: {
-                      artifactLocation: { uri: relative(cwd, result.filePath).split('\\').join('/'), uriBaseId: 'SRCROOT' },
-                      region: { startLine: related.line, startColumn: related.column, endLine: related.endLine, endColumn: related.endColumn },
-                    },
-                  })),
-                }
-              : {}),
-          })),
-        ),
+        tool: { driver: { name: 'Interlocutor', version, informationUri: REPOSITORY_URL, rules } },
+        originalUriBaseIds: { SRCROOT: { uri: fileUri(cwd, true) } },
+        results: sarifResults,
         columnKind: 'utf16CodeUnits',
       },
     ],
   };
   return jsonTerminalSafe(JSON.stringify(sarif, null, 2));
+}
+
+const COMPACT_LEVEL: Record<CheckMessage['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+/**
+ * One line a finding, `file:line:col: severity message [code]`, the shape editors' problem
+ * matchers ($interlocutor), grep and CI annotations read.
+ */
+export function formatCompact(results: readonly FileResult[], cwd: string): string {
+  const lines = results.flatMap((result) =>
+    result.messages.map((message) => terminalSafeLine(`${displayPath(cwd, result.filePath)}:${message.line}:${message.column}: ${COMPACT_LEVEL[message.severity]} ${message.message} [${message.ruleId}]`)),
+  );
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }

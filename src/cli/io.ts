@@ -12,6 +12,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Reads a regular file as UTF-8; throws UnreadableFileError for anything else or anything larger than `maxBytes`. */
   readonly readFile: (path: string, maxBytes?: number) => string;
+  /** Reads all of standard input as UTF-8 (check --stdin). */
+  readonly readStdin: () => string;
   /** Writes a file the user named (-o); nothing else is ever written. */
   readonly writeFile: (path: string, text: string) => void;
   readonly cwd: string;
@@ -26,6 +28,7 @@ export function processIo(): CliIo {
     // Nothing on stderr is coloured: every control character there came from data or a path.
     stderr: (text) => process.stderr.write(terminalSafe(text)),
     readFile: (path, maxBytes) => readRegularFile(path, maxBytes ?? DEFAULT_MAX_FILE_MB * 1024 * 1024),
+    readStdin: () => readFileSync(0, 'utf8'),
     writeFile: (path, text) => writeFileSync(path, text),
     cwd: process.cwd(),
     today: fromJsDate(new Date()),

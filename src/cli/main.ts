@@ -4,9 +4,10 @@
  *   interlocutor channels [--as-of DATE] [--actor ID] [--format text|json|svg] [-o FILE]
  *   interlocutor validate FILE...
  *   interlocutor datasets [--dataset FILE]... [--format text|json]
- *   interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
+ *   interlocutor check [FILE|DIR|GLOB]... (see checkCommand.ts for its options)
  *   interlocutor import <congress|ifg|pocom|wikidata> SOURCE... -o PACK [--snapshot-date D] [--commit SHA]
- * Exit codes: 0 success, 1 findings at error severity (or nothing found), 2 usage or dataset errors.
+ * Exit codes: 0 success, 1 findings at error severity (or no actor found), 2 usage, dataset or
+ * internal errors.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -14,36 +15,54 @@ import type { DatasetProblem } from '../core/datasetLoader';
 import { parsePartialDate, type PartialDate } from '../core/dates';
 import { actorJson, actorText, findActors } from './actorCommand';
 import { channelsCommand } from './channelsCommand';
-import { checkCommand } from './checkCommand';
+import { CHECK_USAGE, checkCommand } from './checkCommand';
 import { datasetsCommand } from './datasetsCommand';
 import { importCommand } from './importCommand';
 import { processIo, type CliIo } from './io';
 import { InputError, UsageError, formatProblem, loadCliKnowledge } from './knowledge';
 import { jsonTerminalSafe, terminalSafe, terminalSafeLine } from './terminalText';
 
+export const COMMAND_USAGE = {
+  check: CHECK_USAGE,
+  actor: `Usage: interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
+Show what is known about an actor (fuzzy name lookup) as of a date (default today).
+`,
+  channels: `Usage: interlocutor channels [--as-of DATE] [--actor ID] [--country CC] [--kind KIND] [--from DATE] [--to DATE]
+                             [--format text|json|svg] [--theme light|dark] [--width PX] [-o FILE] [--dataset FILE]...
+The channels between governments as of a date: their status, the posts of the people at either
+end, and key dates; svg draws the timeline figure. -o writes to FILE, nothing else.
+`,
+  validate: `Usage: interlocutor validate FILE...
+Check dataset files against the schema and the consistency rules. Exit 2 when any has a problem.
+`,
+  datasets: `Usage: interlocutor datasets [--dataset FILE]... [--format text|json]
+List the loaded datasets (built-in, the workspace's, the ones named in .vscode/settings.json, then
+--dataset files, as check loads them): counts, horizons (how far open posts were verified),
+licence, and how many tenures stay unverified.
+`,
+} as const;
+
 export const USAGE = `Usage:
-  interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|json|sarif]
-                     [--severity CODE=LEVEL]... [--max-warnings N]
-      Find stale claims ("Qin Gang, foreign minister" in a 2025 memo) in Markdown memos.
-      Each memo is checked as of its front matter date (as_of, as-of, asOf, date); --as-of is
-      the date for memos without one.
+  interlocutor check [FILE|DIR|GLOB]... [--as-of DATE] [--dataset FILE]... [--format stylish|compact|json|sarif]
+                     [--severity CODE=LEVEL]... [--max-warnings N] [--quiet] [-o FILE] [--stdin [--stdin-filename PATH]]
+                     [--ignore-pattern PATTERN]... [--print-config FILE]
+      Find stale claims ("Qin Gang, foreign minister" in a 2025 memo) in Markdown memos, with what
+      the editor loads for each memo (its workspace's datasets, settings and packs).
   interlocutor actor QUERY [--as-of DATE] [--format text|json] [--dataset FILE]...
       Show what is known about an actor (fuzzy name lookup) as of a date (default today).
-  interlocutor channels [--as-of DATE] [--actor ID] [--country CC] [--kind KIND] [--from DATE] [--to DATE]
-                        [--format text|json|svg] [--theme light|dark] [--width PX] [-o FILE] [--dataset FILE]...
-      The channels between governments as of a date: their status, the posts of the people at
-      either end, and key dates; svg draws the timeline figure. -o writes to FILE, nothing else.
+  interlocutor channels [--as-of DATE] [--actor ID] [--format text|json|svg] [-o FILE] ...
+      The channels between governments as of a date, or the timeline figure (svg).
   interlocutor validate FILE...
       Check dataset files against the schema and the consistency rules.
   interlocutor datasets [--dataset FILE]... [--format text|json]
-      List the loaded datasets: counts, horizons (how far open posts were verified), licence,
-      and how many tenures stay unverified.
+      List the loaded datasets: counts, horizons, licence, unverified tenures.
   interlocutor import <congress|ifg|pocom|wikidata> SOURCE... -o PACK [--snapshot-date YYYY-MM-DD] [--commit SHA]
                      [--results FILE | --endpoint URL] [--positions FILE]
       Build a dataset pack from a snapshot of an open source (files or folders); wikidata imports
       saved SPARQL JSON results (--results) or runs data/wikidata/positions.rq (--endpoint).
-  interlocutor --help | --version
-Add --debug to any command to print the stack of an internal error.
+  interlocutor COMMAND --help | interlocutor --help | --version
+Exit codes: 0 nothing at error severity, 1 findings at error severity, 2 a usage, dataset or
+internal error. Add --debug to any command to print the stack of an internal error.
 `;
 
 export const EXIT_OK = 0;
@@ -56,6 +75,11 @@ export function runCli(args: readonly string[], io: CliIo): number | Promise<num
   const argv = args.filter((arg) => arg !== '--debug');
   try {
     const [command, ...rest] = argv;
+    // `interlocutor COMMAND --help` shows that command's options and exits 0, as ESLint does.
+    if (command !== undefined && command in COMMAND_USAGE && (rest.includes('--help') || rest.includes('-h'))) {
+      io.stdout(COMMAND_USAGE[command as keyof typeof COMMAND_USAGE]);
+      return EXIT_OK;
+    }
     switch (command) {
       case 'check':
         return checkCommand(rest, io, VERSION);

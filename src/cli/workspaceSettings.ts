@@ -1,7 +1,8 @@
 /**
- * The CLI reads the same settings as the editor from .vscode/settings.json in the working
- * directory (interlocutor.severity.*, interlocutor.datasets, interlocutor.asOf), so a memo is
- * judged the same way in CI as on the author's screen.
+ * The CLI reads the same settings as the editor from the workspace root's .vscode/settings.json
+ * (interlocutor.severity.*, interlocutor.unverifiedSeverity, interlocutor.datasets,
+ * interlocutor.asOf, interlocutor.maxFileSize), so a memo is judged the same way in CI as on the
+ * author's screen.
  */
 import * as jsonc from 'jsonc-parser';
 import { join } from 'node:path';
@@ -12,8 +13,8 @@ export interface WorkspaceSettings {
   readonly file?: string;
 }
 
-export function readWorkspaceSettings(io: CliIo): WorkspaceSettings {
-  const file = join(io.cwd, '.vscode', 'settings.json');
+export function readWorkspaceSettings(io: CliIo, root: string = io.cwd): WorkspaceSettings {
+  const file = join(root, '.vscode', 'settings.json');
   let text: string;
   try {
     text = io.readFile(file);

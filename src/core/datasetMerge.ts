@@ -54,7 +54,7 @@ export function mergeDatasets(files: readonly ParsedDatasetFile[]): MergedData {
     datasetNames.push(dataset.name);
     datasets.push({ file: file.file, dataset });
     const verifiedThrough = dataset.verifiedThrough ? partialDate(dataset.verifiedThrough) : undefined;
-    const add = <T extends { id?: string }>(entries: readonly T[], target: Map<string, T>, origins: Map<string, EntryOrigin>) => {
+    const add = <T extends { id?: string | undefined }>(entries: readonly T[], target: Map<string, T>, origins: Map<string, EntryOrigin>) => {
       entries.forEach((entry, index) => {
         if (!entry.id) return;
         // Re-inserting moves a replaced entry to the end, so iteration follows the effective order.

@@ -59,3 +59,11 @@ export const CODE_DESCRIPTIONS: Readonly<Record<FindingCode, string>> = {
   'still-in-role': 'Called former, but holds the post on the date.',
   'data-horizon': "The memo's date is past the horizon of claims in it (the datasets were not verified that far), so they were not judged.",
 };
+
+/** Where the project lives; package.json `repository` says the same (a unit test checks). */
+export const REPOSITORY_URL = 'https://github.com/interlocutor/interlocutor';
+
+/** The README section that explains a code, for diagnostics' codeDescription and SARIF helpUri. */
+export function codeHelpUri(code: FindingCode | 'dataset-invalid'): string {
+  return `${REPOSITORY_URL}#${code}`;
+}

@@ -14,8 +14,9 @@ import type { KnowledgeStore } from './knowledgeStore';
 import type { MemoTracker } from './memoTracker';
 import { sanitizeFilters } from './channelTimelinePanel';
 import { isMemo, memoDateOf } from './memoDates';
+import { COMMAND } from './contributions';
 
-export const INSERT_FIGURE_COMMAND = 'interlocutor.insertChannelTimelineFigure';
+export const INSERT_FIGURE_COMMAND = COMMAND.insertChannelTimelineFigure;
 
 export interface InsertFigureOptions {
   readonly filters?: TimelineFilterState;

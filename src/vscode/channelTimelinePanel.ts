@@ -4,7 +4,6 @@
  * datasets change. The page is static; data reaches it only as a message holding the SVG tree and
  * plain-text details, which its one nonce-bearing script builds with DOM calls.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { channelTimeline, CHANNEL_KINDS, timelineSvg, type ChannelTimeline } from '../core/channelTimeline';
 import { formatPartialDate, parsePartialDate, type PartialDate } from '../core/dates';
@@ -15,11 +14,12 @@ import type { ChannelDetails, RenderMessage, TimelineFilterState, ToExtension } 
 import type { KnowledgeStore } from './knowledgeStore';
 import type { MemoTracker } from './memoTracker';
 import { memoDateOf, today } from './memoDates';
+import { COMMAND, VIEW } from './contributions';
 
-export const TIMELINE_VIEW_TYPE = 'interlocutor.channelTimeline';
+export const TIMELINE_VIEW_TYPE = VIEW.channelTimelinePanel;
 
 export const TIMELINE_COMMANDS = {
-  show: 'interlocutor.showChannelTimeline',
+  show: COMMAND.showChannelTimeline,
 } as const;
 
 /** What the panel last drew, for tests and for the figure command (same filters). */
@@ -146,12 +146,12 @@ export class ChannelTimelinePanel implements vscode.Disposable {
         if (typeof message.actorId === 'string' && kb.actor(message.actorId)) {
           // As of the timeline's date: with the webview focused there is no active memo to read it from.
           const { date, label } = this.date();
-          await vscode.commands.executeCommand('interlocutor.showActor', { actorId: message.actorId, asOf: formatPartialDate(date), dateLabel: label });
+          await vscode.commands.executeCommand(COMMAND.showActor, { actorId: message.actorId, asOf: formatPartialDate(date), dateLabel: label });
         }
         return;
       }
       case 'insertFigure':
-        await vscode.commands.executeCommand('interlocutor.insertChannelTimelineFigure', { filters: this.filters });
+        await vscode.commands.executeCommand(COMMAND.insertChannelTimelineFigure, { filters: this.filters });
         return;
       default:
         return;
@@ -227,7 +227,7 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
 
 /** The static page: no data in it, one script under a fresh nonce, and a policy that allows nothing else. */
 export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = randomNonce();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'channelTimeline.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'channelTimeline.css'));
   const policy = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
@@ -304,4 +304,10 @@ export function registerChannelTimeline(
     current: () => current,
     onDidRender: rendered.event,
   };
+}
+
+/** 16 random bytes in base64, from Web Crypto: the same in the Node and the web-worker extension hosts. */
+function randomNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

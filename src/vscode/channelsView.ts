@@ -12,9 +12,10 @@ import { activeDate } from './commands';
 import { untrustedMarkdown } from './convert';
 import type { KnowledgeStore } from './knowledgeStore';
 import { isMemo } from './memoDates';
+import { COMMAND, CONTEXT_KEY, VIEW } from './contributions';
 
-export const CHANNELS_VIEW = 'interlocutor.channels';
-export const ACTORS_VIEW = 'interlocutor.actors';
+export const CHANNELS_VIEW = VIEW.channels;
+export const ACTORS_VIEW = VIEW.actors;
 
 export type ChannelTreeNode =
   | { readonly kind: 'group'; readonly group: ChannelGroup }
@@ -76,7 +77,7 @@ export class ChannelTreeProvider implements vscode.TreeDataProvider<ChannelTreeN
     item.description = element.endpoint.description;
     item.contextValue = 'actor';
     item.iconPath = new vscode.ThemeIcon('person');
-    item.command = { command: 'interlocutor.showActor', title: 'Show Actor', arguments: [element.endpoint.actorId] };
+    item.command = { command: COMMAND.showActor, title: 'Show Actor', arguments: [element.endpoint.actorId] };
     return item;
   }
 
@@ -116,7 +117,7 @@ export class ActorTreeProvider implements vscode.TreeDataProvider<ActorTreeNode>
     item.description = element.description;
     item.contextValue = 'actor';
     item.iconPath = new vscode.ThemeIcon('person');
-    item.command = { command: 'interlocutor.showActor', title: 'Show Actor', arguments: [element.actorId] };
+    item.command = { command: COMMAND.showActor, title: 'Show Actor', arguments: [element.actorId] };
     return item;
   }
 
@@ -140,8 +141,9 @@ export function registerChannelViews(store: KnowledgeStore): { disposable: vscod
     const filtered = channels.filterActorId ? (await store.get()).kb.actor(channels.filterActorId)?.name : undefined;
     channelView.description = `as of ${lastDate}${filtered ? ` · ${filtered}` : ''}`;
     actorView.description = `as of ${lastDate}`;
-    channelView.message = filtered && channels.getChildren().length === 0 ? `No channels with ${filtered} in the datasets.` : undefined;
-    void vscode.commands.executeCommand('setContext', 'interlocutor.channelFilter', Boolean(channels.filterActorId));
+    // An empty message hides it (the view's message property takes no undefined).
+    channelView.message = filtered && channels.getChildren().length === 0 ? `No channels with ${filtered} in the datasets.` : '';
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEY.channelFilter, Boolean(channels.filterActorId));
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = () => {
@@ -165,7 +167,7 @@ export function registerChannelViews(store: KnowledgeStore): { disposable: vscod
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('interlocutor.asOf')) void refresh();
     }),
-    vscode.commands.registerCommand('interlocutor.filterChannels', async (target?: string | ChannelTreeNode) => {
+    vscode.commands.registerCommand(COMMAND.filterChannels, async (target?: string | ChannelTreeNode) => {
       const { kb } = await store.get();
       const given = typeof target === 'string' ? target : target?.kind === 'endpoint' ? target.endpoint.actorId : undefined;
       const chosen = given ?? (await pickChannelActor(kb));
@@ -173,16 +175,16 @@ export function registerChannelViews(store: KnowledgeStore): { disposable: vscod
       channels.filterActorId = chosen;
       await refresh();
     }),
-    vscode.commands.registerCommand('interlocutor.clearChannelFilter', async () => {
+    vscode.commands.registerCommand(COMMAND.clearChannelFilter, async () => {
       channels.filterActorId = undefined;
       await refresh();
     }),
-    vscode.commands.registerCommand('interlocutor.refreshChannels', refresh),
-    vscode.commands.registerCommand('interlocutor.insertReference', (node?: ChannelTreeNode | ActorTreeNode) => insertReference(node)),
-    vscode.commands.registerCommand('interlocutor.openSource', async (node?: ChannelTreeNode | ActorTreeNode) => openSource(store, node)),
-    vscode.commands.registerCommand('interlocutor.showActorFromTree', (node?: ChannelTreeNode | ActorTreeNode) => {
+    vscode.commands.registerCommand(COMMAND.refreshChannels, refresh),
+    vscode.commands.registerCommand(COMMAND.insertReference, (node?: ChannelTreeNode | ActorTreeNode) => insertReference(node)),
+    vscode.commands.registerCommand(COMMAND.openSource, async (node?: ChannelTreeNode | ActorTreeNode) => openSource(store, node)),
+    vscode.commands.registerCommand(COMMAND.showActorFromTree, (node?: ChannelTreeNode | ActorTreeNode) => {
       const actorId = node?.kind === 'endpoint' ? node.endpoint.actorId : node?.kind === 'actor' ? node.actorId : undefined;
-      return vscode.commands.executeCommand('interlocutor.showActor', actorId);
+      return vscode.commands.executeCommand(COMMAND.showActor, actorId);
     }),
     { dispose: () => timer && clearTimeout(timer) },
   );

@@ -1,48 +1,68 @@
 /**
- * Stale-claim diagnostics for open memos: checked when a memo opens, again shortly after typing
- * stops, and for every open memo when datasets or settings change; removed when a memo closes.
+ * Stale-claim diagnostics: for open memos, checked when a memo opens, again shortly after typing
+ * stops, and when datasets or settings change; for memos that are not open, checked by "Check
+ * All Memos in Workspace" (workspaceCheck.ts) and kept, and checked again from disk when datasets
+ * change. When a memo closes, its diagnostics go unless the workspace check covers it.
  * The findings behind each diagnostic are kept for the quick fixes (codeActions.ts).
+ *
+ * After datasets change, the findings added and removed are counted and told in one
+ * notification ("3 claims became stale with the new data"), so a person sees what new data did
+ * to memos they are not looking at.
  */
 import * as vscode from 'vscode';
 import { checkMemo, type Finding } from '../core/claimChecker';
-import { locateEntry, type LoadedKnowledge } from '../core/datasets';
-import { describeTenureEvidence } from '../core/evidence';
-import { toVsRange } from './convert';
-import { severityOf, type Severity } from '../core/severity';
+import { describeDataChange, findingKey, type DataChange } from '../core/dataChange';
+import type { LoadedKnowledge } from '../core/datasets';
+import { memoDate } from '../core/memoDate';
+import { severityOf } from '../core/severity';
+import { LineIndex } from '../core/text';
+import { findingToDiagnostic, toVsPosition, type DocumentPositions } from './convert';
 import type { KnowledgeStore } from './knowledgeStore';
 import { documentLength, overCheckLimit } from './checkLimit';
-import { isMemo, memoDateOf } from './memoDates';
+import { isMemo, memoDateOf, today } from './memoDates';
 import { affectsChecks, readSettings } from './settings';
 
-export const DIAGNOSTIC_SOURCE = 'Interlocutor';
+export { DIAGNOSTIC_SOURCE } from './convert';
 const TYPING_DELAY_MS = 300;
 
 export interface CheckedMemo {
-  readonly version: number;
+  /** The document version checked, or undefined for a memo checked from disk. */
+  readonly version: number | undefined;
   readonly findings: ReadonlyArray<{ finding: Finding; diagnostic: vscode.Diagnostic }>;
 }
 
 export class ClaimDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('interlocutor');
   private readonly checked = new Map<string, CheckedMemo>();
+  /** Memos the workspace check covers: their diagnostics stay when they are closed. */
+  private readonly workspaceMemos = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly dataChanged = new vscode.EventEmitter<DataChange>();
+  private loadedOnce = false;
   /** Fires after a memo's diagnostics were replaced. */
   readonly onDidCheck = this.changed.event;
+  /** Fires after new data was applied to every checked memo, with what it added and removed. */
+  readonly onDidApplyData = this.dataChanged.event;
 
-  constructor(private readonly store: KnowledgeStore) {
+  constructor(
+    private readonly store: KnowledgeStore,
+    /** Reads a memo that is not open (through workspace.fs, so it works on the web too). */
+    private readonly readMemo: (uri: vscode.Uri) => Promise<string | undefined>,
+  ) {
     this.disposables.push(
       this.collection,
       this.changed,
+      this.dataChanged,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       // A very large memo takes longer to check (about half a second a MiB): wait longer for a pause.
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, Math.max(TYPING_DELAY_MS, documentLength(event.document) / 2000))),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsChecks(event)) this.checkAllOpen();
       }),
-      store.onDidChange(() => this.checkAllOpen()),
+      store.onDidChange((knowledge) => void this.applyNewData(knowledge)),
     );
     this.checkAllOpen();
   }
@@ -51,6 +71,17 @@ export class ClaimDiagnostics implements vscode.Disposable {
   findingsFor(document: vscode.TextDocument): CheckedMemo['findings'] {
     const checked = this.checked.get(document.uri.toString());
     return checked && checked.version === document.version ? checked.findings : [];
+  }
+
+  /** Checks a memo for the workspace check: the open document if there is one, else the file. */
+  async checkWorkspaceMemo(uri: vscode.Uri, knowledge: LoadedKnowledge): Promise<number> {
+    this.workspaceMemos.set(uri.toString(), uri);
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    if (open) {
+      await this.check(open);
+      return this.checked.get(uri.toString())?.findings.length ?? 0;
+    }
+    return (await this.checkClosed(uri, knowledge))?.length ?? 0;
   }
 
   private checkAllOpen() {
@@ -71,36 +102,95 @@ export class ClaimDiagnostics implements vscode.Disposable {
     );
   }
 
-  private async check(document: vscode.TextDocument) {
-    const knowledge = await this.store.get();
-    const { kb } = knowledge;
+  private async check(document: vscode.TextDocument, given?: LoadedKnowledge) {
+    const knowledge = given ?? (await this.store.get());
     if (document.isClosed) return;
     const version = document.version;
     if (overCheckLimit(document)) {
       // Too long to check while typing: no stale diagnostics left from when it was shorter.
-      this.checked.set(document.uri.toString(), { version, findings: [] });
-      this.collection.delete(document.uri);
-      this.changed.fire(document.uri);
+      this.publish(document.uri, { version, findings: [] });
       return;
     }
-    const severities = readSettings(document.uri).severities;
-    const memo = memoDateOf(document);
-    const findings = checkMemo(kb, document.getText(), { date: memo.date, dateRange: memo.range }).flatMap((finding) => {
-      const severity = severityOf(finding, severities);
-      return severity === 'off' ? [] : [{ finding, diagnostic: toDiagnostic(document, finding, severity, knowledge) }];
-    });
+    const findings = this.judge(document, document.getText(), memoDateOf(document), knowledge);
     // A newer edit may have arrived while the datasets loaded: its own check will report.
     if (document.version !== version || document.isClosed) return;
-    this.checked.set(document.uri.toString(), { version, findings });
-    this.collection.set(document.uri, findings.map((entry) => entry.diagnostic));
-    this.changed.fire(document.uri);
+    this.publish(document.uri, { version, findings });
   }
 
-  private forget(uri: vscode.Uri) {
+  /** A memo that is not open, read from its file; undefined when it cannot be read. */
+  private async checkClosed(uri: vscode.Uri, knowledge: LoadedKnowledge): Promise<CheckedMemo['findings'] | undefined> {
+    const text = await this.readMemo(uri);
+    if (text === undefined) {
+      // Deleted or no longer readable: nothing of it stays in Problems.
+      this.workspaceMemos.delete(uri.toString());
+      this.checked.delete(uri.toString());
+      this.collection.delete(uri);
+      return undefined;
+    }
+    // Opened while it was being read: the document's own check reports.
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return this.checked.get(uri.toString())?.findings;
+    const lines = new LineIndex(text);
+    const positions: DocumentPositions = { uri, positionAt: (offset) => toVsPosition(lines.positionAt(offset)) };
+    const findings = this.judge(positions, text, memoDate(text, { setting: readSettings(uri).asOf, today: today() }), knowledge);
+    this.publish(uri, { version: undefined, findings });
+    return findings;
+  }
+
+  private judge(document: DocumentPositions, text: string, memo: ReturnType<typeof memoDate>, knowledge: LoadedKnowledge): CheckedMemo['findings'] {
+    const severities = readSettings(document.uri).severities;
+    return checkMemo(knowledge.kb, text, { date: memo.date, dateRange: memo.range }).flatMap((finding) => {
+      const severity = severityOf(finding, severities);
+      return severity === 'off' ? [] : [{ finding, diagnostic: findingToDiagnostic(document, finding, severity, knowledge) }];
+    });
+  }
+
+  private publish(uri: vscode.Uri, checked: CheckedMemo) {
+    this.checked.set(uri.toString(), checked);
+    if (checked.findings.length === 0) this.collection.delete(uri);
+    else this.collection.set(uri, checked.findings.map((entry) => entry.diagnostic));
+    this.changed.fire(uri);
+  }
+
+  /**
+   * New data: every open memo and every memo of the workspace check is judged again at once, and
+   * the difference is told, counted by finding (code, place and message).
+   */
+  private async applyNewData(knowledge: LoadedKnowledge) {
+    const first = !this.loadedOnce;
+    this.loadedOnce = true;
+    // Memos checked before the data changed, with their findings: only they can gain or lose one.
+    const before = new Map([...this.checked.entries()].map(([uri, memo]) => [uri, new Set(memo.findings.map(({ finding }) => findingKey(finding)))]));
+    for (const document of vscode.workspace.textDocuments) if (isMemo(document)) await this.check(document, knowledge);
+    for (const [key, uri] of this.workspaceMemos) {
+      if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) await this.checkClosed(uri, knowledge);
+    }
+    if (first) return;
+    const added: Finding[] = [];
+    let removed = 0;
+    for (const [uri, keys] of before) {
+      const now = this.checked.get(uri)?.findings ?? [];
+      const nowKeys = new Set(now.map(({ finding }) => findingKey(finding)));
+      added.push(...now.filter(({ finding }) => !keys.has(findingKey(finding))).map(({ finding }) => finding));
+      removed += [...keys].filter((key) => !nowKeys.has(key)).length;
+    }
+    if (added.length === 0 && removed === 0) return;
+    const counts = { added: added.length, removed, becameStale: added.filter((finding) => finding.code === 'stale-role').length };
+    const told: DataChange = { ...counts, message: describeDataChange(counts) };
+    this.dataChanged.fire(told);
+    void vscode.window.showInformationMessage(`Interlocutor: ${told.message}`);
+  }
+
+  private onClose(uri: vscode.Uri) {
     const key = uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    const workspaceMemo = this.workspaceMemos.get(key);
+    if (workspaceMemo) {
+      // Covered by the workspace check: what stays in Problems is the file as saved.
+      void this.store.get().then((knowledge) => this.checkClosed(workspaceMemo, knowledge));
+      return;
+    }
     this.checked.delete(key);
     this.collection.delete(uri);
   }
@@ -111,28 +201,3 @@ export class ClaimDiagnostics implements vscode.Disposable {
     this.disposables.forEach((disposable) => disposable.dispose());
   }
 }
-
-const SEVERITY: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  information: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
-
-function toDiagnostic(document: vscode.TextDocument, finding: Finding, severity: Exclude<Severity, 'off'>, knowledge: LoadedKnowledge): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
-  const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITY[severity]);
-  diagnostic.code = finding.code;
-  diagnostic.source = DIAGNOSTIC_SOURCE;
-  const related = (finding.related ?? []).map(
-    (item) => new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, new vscode.Range(document.positionAt(item.start), document.positionAt(item.end))), item.message),
-  );
-  // The tenure a verdict rests on, where the user's own dataset writes it, so they can open it.
-  for (const item of finding.evidence ?? []) {
-    const range = item.origin && locateEntry(knowledge, item.origin.file, item.origin.path);
-    if (item.origin && range) related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.parse(item.origin.file), toVsRange(range)), `${describeTenureEvidence(item)} (${item.certainty})`));
-  }
-  if (related.length > 0) diagnostic.relatedInformation = related;
-  return diagnostic;
-}
-

@@ -1,9 +1,10 @@
 /** Quick fixes for stale claims: each one a single edit the user picks, undone with one undo. */
 import * as vscode from 'vscode';
 import type { ClaimDiagnostics } from './claimDiagnostics';
-import { DIAGNOSTIC_SOURCE } from './claimDiagnostics';
+import { DIAGNOSTIC_SOURCE, diagnosticCode } from './convert';
+import { COMMAND } from './contributions';
 
-export const OPEN_EVIDENCE_SOURCE = 'interlocutor.openEvidenceSource';
+export const OPEN_EVIDENCE_SOURCE = COMMAND.openEvidenceSource;
 
 /** Opens a finding's source with VS Code's opener; only http(s) addresses are ever opened. */
 export function registerOpenEvidenceSource(): vscode.Disposable {
@@ -27,7 +28,7 @@ export class ClaimCodeActions implements vscode.CodeActionProvider {
     if (ours.length === 0) return [];
     const actions: vscode.CodeAction[] = [];
     for (const { finding, diagnostic } of this.diagnostics.findingsFor(document)) {
-      if (!ours.some((shown) => shown.range.isEqual(diagnostic.range) && shown.code === diagnostic.code)) continue;
+      if (!ours.some((shown) => shown.range.isEqual(diagnostic.range) && diagnosticCode(shown) === diagnosticCode(diagnostic))) continue;
       for (const fix of finding.fixes) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         if (fix.kind === 'open-source' && fix.url) {

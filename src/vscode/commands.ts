@@ -8,12 +8,10 @@ import { actorCardUri } from './actorCardDocument';
 import { showDataCoverage } from './dataCoverageDocument';
 import type { KnowledgeStore } from './knowledgeStore';
 import { isMemo, memoDateOf, today } from './memoDates';
+import { COMMAND } from './contributions';
 
-export const COMMANDS = {
-  reloadDatasets: 'interlocutor.reloadDatasets',
-  showActor: 'interlocutor.showActor',
-  showDataCoverage: 'interlocutor.showDataCoverage',
-} as const;
+/** The commands this file registers (their ids live in the one table, contributions.ts). */
+export const COMMANDS = { reloadDatasets: COMMAND.reloadDatasets, showActor: COMMAND.showActor, showDataCoverage: COMMAND.showDataCoverage } as const;
 
 export function registerCommands(store: KnowledgeStore): vscode.Disposable {
   return vscode.Disposable.from(
@@ -81,7 +79,7 @@ function pickActor(kb: KnowledgeBase, date: PartialDate): Promise<string | undef
       actorId,
       label: actor.name,
       description: current.length ? current.map(describeTenure).slice(0, 2).join('; ') : actor.aliases.slice(0, 3).join(', '),
-      detail: actor.summary,
+      ...(actor.summary ? { detail: actor.summary } : {}),
       alwaysShow,
     };
   };

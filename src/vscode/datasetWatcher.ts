@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { DATASET_GLOBS, type KnowledgeStore } from './knowledgeStore';
 import { affectsDatasets } from './settings';
+import { isWorkspaceDatasetPath } from '../core/workspaceDatasets';
 
 const RELOAD_DELAY_MS = 250;
 
@@ -59,6 +60,6 @@ export function registerDatasetWatcher(store: KnowledgeStore, log: vscode.LogOut
   return vscode.Disposable.from(...disposables);
 
   function isDatasetFile(uri: vscode.Uri): boolean {
-    return /\.interlocutor\.(json|ya?ml)$/i.test(uri.path) || /\/\.interlocutor\/[^/]+\.(json|ya?ml)$/i.test(uri.path) || configured.has(uri.toString());
+    return isWorkspaceDatasetPath(uri.path) || configured.has(uri.toString());
   }
 }

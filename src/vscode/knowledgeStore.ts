@@ -10,10 +10,11 @@
 import * as vscode from 'vscode';
 import type { DatasetProblem } from '../core/datasetLoader';
 import { loadKnowledge, type DatasetText, type LoadedKnowledge } from '../core/datasets';
+import { WORKSPACE_DATASET_EXCLUDE as EXCLUDE, WORKSPACE_DATASET_GLOBS } from '../core/workspaceDatasets';
 import { readSettings } from './settings';
 
-export const DATASET_GLOBS = ['**/*.interlocutor.{json,yaml,yml}', '**/.interlocutor/*.{json,yaml,yml}'];
-const EXCLUDE = '**/node_modules/**';
+/** The same patterns `interlocutor check` walks (core/workspaceDatasets.ts), so both load the same files. */
+export const DATASET_GLOBS = WORKSPACE_DATASET_GLOBS;
 
 export class KnowledgeStore implements vscode.Disposable {
   private current: LoadedKnowledge | undefined;

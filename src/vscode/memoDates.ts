@@ -6,7 +6,8 @@ import { readSettings } from './settings';
 
 /** The clock lives here, outside the core; tests may pin it through the environment. */
 export function today(): ReturnType<typeof fromJsDate> {
-  const pinned = process.env.INTERLOCUTOR_TODAY;
+  // The web-worker extension host has no `process`: there the clock is never pinned.
+  const pinned = typeof process === 'undefined' ? undefined : process.env.INTERLOCUTOR_TODAY;
   const clock = pinned ? new Date(`${pinned}T12:00:00Z`) : new Date();
   return fromJsDate(Number.isNaN(clock.getTime()) ? new Date() : clock);
 }

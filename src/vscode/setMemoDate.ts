@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { formatPartialDate, parsePartialDate } from '../core/dates';
 import { setAsOfEdit } from '../core/frontMatterEdit';
 import { isMemo, memoDateOf } from './memoDates';
+import { COMMAND } from './contributions';
 
-export const SET_MEMO_DATE = 'interlocutor.setMemoDate';
+export const SET_MEMO_DATE = COMMAND.setMemoDate;
 
 export function registerSetMemoDate(): vscode.Disposable {
   return vscode.commands.registerCommand(SET_MEMO_DATE, async (given?: string) => {

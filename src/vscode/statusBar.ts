@@ -11,13 +11,14 @@ import { describeMemoDate } from '../core/memoDate';
 import { describeKilobytes, overCheckLimit } from './checkLimit';
 import { isMemo, memoDateOf } from './memoDates';
 import { affectsPresentation, readSettings } from './settings';
+import { COMMAND } from './contributions';
 
 export const STATUS_BAR_ID = 'interlocutor.asOf';
 
 export function registerStatusBar(diagnostics: ClaimDiagnostics): vscode.Disposable {
   const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Right, 100);
   item.name = 'Interlocutor: Memo Date';
-  item.command = { command: 'interlocutor.setMemoDate', title: 'Set Memo Date' };
+  item.command = { command: COMMAND.setMemoDate, title: 'Set Memo Date' };
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
     if (!isMemo(document) || !readSettings(document.uri).statusBarEnabled) {

@@ -14,6 +14,7 @@ import {
   waitForDiagnostics,
   withSetting,
   writeWorkspaceFile,
+  codeOf,
 } from './helpers';
 
 const brokenDataset = `{
@@ -73,7 +74,7 @@ describe('user datasets in the extension host', () => {
     const diagnostics = await waitForDiagnostics(uri, (list) => list.length > 0, 'a dataset-invalid diagnostic');
     assert.equal(diagnostics.length, 1);
     const [diagnostic] = diagnostics;
-    assert.equal(diagnostic!.code, 'dataset-invalid');
+    assert.equal(codeOf(diagnostic!), 'dataset-invalid');
     assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Error);
     assert.match(diagnostic!.message, /actors\[0\]\.tenures\[0\]\.start: "2023-02-30" is not a real date/);
     // Line 7 (0-based 6), at the opening quote of "2023-02-30".

@@ -125,3 +125,9 @@ export async function writeWorkspaceFile(relativePath: string, text: string): Pr
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   return uri;
 }
+
+/** A diagnostic's code as a string: Interlocutor's codes carry a link to their README section. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  return code === undefined ? undefined : typeof code === 'object' ? String(code.value) : String(code);
+}

@@ -19,6 +19,7 @@ function cli(args: string[], files: Record<string, string> = {}) {
       if (path in files) return files[path]!;
       return readFileSync(path, 'utf8');
     },
+    readStdin: () => '',
     writeFile: (path, text) => {
       written[path] = text;
     },

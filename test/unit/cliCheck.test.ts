@@ -7,13 +7,14 @@ import { runCli } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { repoRoot } from '../support/repo';
 
-function cli(args: string[], cwd: string) {
+function cli(args: string[], cwd: string, stdin = '') {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     readFile: (path) => readFileSync(path, 'utf8'),
+    readStdin: () => stdin,
     writeFile: (path, text) => writeFileSync(path, text),
     cwd,
     today: partialDate('2025-10-23'),

@@ -13,7 +13,7 @@ import { builtinDatasetPath } from '../support/repo';
 function cli(args: string[], cwd: string, readFile: CliIo['readFile'] = (path, maxBytes) => readRegularFile(path, maxBytes ?? 20 * 1024 * 1024)) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readFile, writeFile: () => assert.fail('nothing is written'), cwd, today: partialDate('2025-10-23'), color: false };
+  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readFile, readStdin: () => '', writeFile: () => assert.fail('nothing is written'), cwd, today: partialDate('2025-10-23'), color: false };
   return { code: runCli(args, io), stdout, stderr };
 }
 

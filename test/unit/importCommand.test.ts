@@ -21,6 +21,7 @@ async function cli(args: string[], cwd: string) {
     stderr: (text) => (stderr += text),
     readFile: (path) => readFileSync(path, 'utf8'),
     writeFile: (path, text) => writeFileSync(path, text),
+    readStdin: () => '',
     cwd,
     today: partialDate('2026-12-01'),
     color: false,
@@ -110,7 +111,7 @@ describe('command line: import', () => {
 describe('command line: import wikidata --endpoint', () => {
   let server: Server;
   let dir: string;
-  let requests: Array<{ method?: string; accept?: string; body: string }>;
+  let requests: Array<{ method?: string | undefined; accept?: string | undefined; body: string }>;
   let reply: { status: number; body: string };
 
   beforeEach(async () => {

@@ -19,6 +19,8 @@ describe('packaging', () => {
       'README.md',
       'data/builtin.json',
       'dist/extension.js',
+      'dist/web/extension.js',
+      'images/icon.png',
       'dist/webview/channelTimeline.js',
       'media/channelTimeline.css',
       'package.json',
@@ -27,7 +29,7 @@ describe('packaging', () => {
       'syntaxes/interlocutor.comments.tmLanguage.json',
       'syntaxes/interlocutor.frontmatter.tmLanguage.json',
     ];
-    const optional = /^(walkthrough\/[a-z]+\.md|images\/icon\.png)$/;
+    const optional = /^walkthrough\/[a-z]+\.md$/;
     const unexpected = listed.filter((file) => !allowed.includes(file) && !optional.test(file));
     assert.deepEqual(unexpected, []);
     for (const file of allowed) assert.ok(listed.includes(file), `${file} is missing from the package`);
@@ -39,6 +41,8 @@ describe('packaging', () => {
       ...manifest.contributes.jsonValidation.map((entry: { url: string }) => entry.url),
       ...manifest.contributes.walkthroughs.flatMap((walkthrough: { steps: Array<{ media: { markdown: string } }> }) => walkthrough.steps.map((step) => step.media.markdown)),
       manifest.main,
+      manifest.browser,
+      manifest.icon,
     ].map((path: string) => path.replace(/^\.\//, ''));
     for (const file of referenced) assert.ok(listed.includes(file), `${file} is referenced by package.json but not packaged`);
   });

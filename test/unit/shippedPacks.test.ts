@@ -50,7 +50,7 @@ describe('the packs in data/packs', () => {
       writeFileSync(memo, lines.join('\n'));
       let stdout = '';
       let stderr = '';
-      const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readFile: (path) => readFileSync(path, 'utf8'), writeFile: () => assert.fail('check writes nothing'), cwd: dir, today: partialDate('2026-12-01'), color: false };
+      const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readFile: (path) => readFileSync(path, 'utf8'), writeFile: () => assert.fail('check writes nothing'), readStdin: () => '', cwd: dir, today: partialDate('2026-12-01'), color: false };
       const code = await runCli(['check', memo, '--format', 'json', ...datasets.flatMap((file) => ['--dataset', file])], io);
       assert.equal(code, 0, stderr);
       const messages = (JSON.parse(stdout) as Array<{ messages: Array<{ line: number; ruleId: string; message: string }> }>).flatMap((file) => file.messages);

@@ -12,7 +12,7 @@ export interface ImportOptions {
   /** The date of the source snapshot (YYYY-MM-DD): ends after it are scheduled, not facts. */
   readonly snapshotDate: string;
   /** The snapshot's git commit, recorded in the manifest. */
-  readonly commit?: string;
+  readonly commit?: string | undefined;
 }
 
 /** A pack, and what the importer skipped in the source (broken references), for the user to see. */
@@ -70,7 +70,7 @@ export function compact<T extends object>(value: T): T {
  * one certainly begins before the other ends, and an open tenure runs on. Such a post has several
  * holders at once and cannot be `unique`.
  */
-export function hasOverlap(spans: ReadonlyArray<{ start?: string; end?: string | null }>): boolean {
+export function hasOverlap(spans: ReadonlyArray<{ start?: string | undefined; end?: string | null }>): boolean {
   const dated = spans.flatMap((span) => (span.start ? [{ start: partialDate(span.start), end: span.end ? partialDate(span.end) : undefined }] : []));
   dated.sort((a, b) => dayRange(a.start).first - dayRange(b.start).first);
   let latest: (typeof dated)[number] | undefined;

@@ -18,47 +18,47 @@ export const CONGRESS_ATTRIBUTION = 'unitedstates/congress-legislators (CC0 1.0)
 
 export interface CongressFiles {
   /** legislators-current.yaml */
-  readonly current?: string;
+  readonly current?: string | undefined;
   /** executive.yaml */
-  readonly executive?: string;
+  readonly executive?: string | undefined;
   /** legislators-historical.yaml */
-  readonly historical?: string;
+  readonly historical?: string | undefined;
 }
 
 interface Term {
   readonly type: string;
-  readonly start?: string;
-  readonly end?: string;
-  readonly state?: string;
-  readonly district?: number;
-  readonly class?: number;
-  readonly party?: string;
-  readonly how?: string;
+  readonly start?: string | undefined;
+  readonly end?: string | undefined;
+  readonly state?: string | undefined;
+  readonly district?: number | undefined;
+  readonly class?: number | undefined;
+  readonly party?: string | undefined;
+  readonly how?: string | undefined;
 }
 
 interface LeadershipRole {
   readonly title: string;
-  readonly chamber?: string;
-  readonly start?: string;
-  readonly end?: string;
+  readonly chamber?: string | undefined;
+  readonly start?: string | undefined;
+  readonly end?: string | undefined;
 }
 
 interface Name {
-  readonly first?: string;
-  readonly middle?: string;
-  readonly last?: string;
-  readonly suffix?: string;
-  readonly nickname?: string;
-  readonly official_full?: string;
+  readonly first?: string | undefined;
+  readonly middle?: string | undefined;
+  readonly last?: string | undefined;
+  readonly suffix?: string | undefined;
+  readonly nickname?: string | undefined;
+  readonly official_full?: string | undefined;
 }
 
 interface Person {
-  readonly id: { readonly bioguide?: string; readonly govtrack?: number; readonly wikidata?: string };
+  readonly id: { readonly bioguide?: string | undefined; readonly govtrack?: number | undefined; readonly wikidata?: string };
   readonly name: Name;
-  readonly other_names?: ReadonlyArray<Name & { end?: string }>;
+  readonly other_names?: ReadonlyArray<Name & { end?: string }> | undefined;
   readonly bio?: { readonly gender?: string };
-  readonly terms?: readonly Term[];
-  readonly leadership_roles?: readonly LeadershipRole[];
+  readonly terms?: readonly Term[] | undefined;
+  readonly leadership_roles?: readonly LeadershipRole[] | undefined;
 }
 
 type ProseKey = keyof typeof prose.actorAliases;
@@ -87,7 +87,7 @@ export function importCongress(files: CongressFiles, options: ImportOptions): Im
 
   const roles = new Map<string, RoleInput>();
   const actors: ActorInput[] = [];
-  const leadershipSpans = new Map<string, Array<{ start?: string; end?: string | null }>>();
+  const leadershipSpans = new Map<string, Array<{ start?: string | undefined; end?: string | null }>>();
 
   for (const [id, { person, terms }] of people) {
     const name = displayName(person.name);

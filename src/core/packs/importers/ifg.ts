@@ -22,9 +22,9 @@ export interface IfgFiles {
   readonly appointment: string;
   readonly person: string;
   readonly post: string;
-  readonly appointmentCharacteristics?: string;
-  readonly organisation?: string;
-  readonly organisationLink?: string;
+  readonly appointmentCharacteristics?: string | undefined;
+  readonly organisation?: string | undefined;
+  readonly organisationLink?: string | undefined;
 }
 
 type Row = Record<string, string>;
@@ -50,7 +50,7 @@ export function importIfg(files: IfgFiles, options: ImportOptions): ImportResult
 
   const posts = new Map(postRows.map((row) => [row.id!, row]));
   const tenuresByPerson = new Map<string, TenureInput[]>();
-  const spansByPost = new Map<string, Array<{ start?: string; end?: string | null }>>();
+  const spansByPost = new Map<string, Array<{ start?: string | undefined; end?: string | null }>>();
   const heldPosts = new Set<string>();
   for (const appointment of appointments) {
     if (!posts.has(appointment.post_id!)) throw new Error(`appointment.csv: appointment ${appointment.id} names post ${appointment.post_id}, which post.csv lacks`);
@@ -157,10 +157,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 }
 
 interface Span {
-  readonly start?: string;
-  readonly end?: string;
+  readonly start?: string | undefined;
+  readonly end?: string | undefined;
   readonly acting: boolean;
-  readonly note?: string;
+  readonly note?: string | undefined;
 }
 
 /**
@@ -172,7 +172,7 @@ function actingRuns(start: string | undefined, end: string | undefined, characte
   const leave = sorted.filter((row) => row.is_on_leave === 'True').map((row) => `on leave ${row.start_date} to ${row.end_date || 'the snapshot'}${row.leave_reason ? ` (${row.leave_reason})` : ''}`);
   const note = leave.length > 0 ? leave.join('; ') : undefined;
   if (!sorted.some((row) => row.is_acting === 'True')) return [{ start, end, acting: false, note }];
-  const runs: Array<{ start?: string; end?: string; acting: boolean }> = [];
+  const runs: Array<{ start?: string | undefined; end?: string | undefined; acting: boolean }> = [];
   for (const row of sorted) {
     const acting = row.is_acting === 'True';
     const last = runs.at(-1);

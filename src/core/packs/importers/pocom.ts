@@ -30,7 +30,7 @@ export interface PocomFiles {
   readonly missions: readonly NamedText[];
   readonly people: readonly NamedText[];
   /** roles-country-chiefs/*.xml: the names of chief-of-mission titles (envoy, chargé...). */
-  readonly roleTitles?: readonly NamedText[];
+  readonly roleTitles?: readonly NamedText[] | undefined;
 }
 
 export const POCOM_GROUPS = { principals: 'us-principals', missions: 'us-missions' } as const;
@@ -44,12 +44,12 @@ interface Held {
   readonly person: string;
   readonly role: string;
   readonly group: keyof typeof POCOM_GROUPS;
-  readonly start?: string;
-  readonly appointed?: string;
-  readonly end?: string;
+  readonly start?: string | undefined;
+  readonly appointed?: string | undefined;
+  readonly end?: string | undefined;
   readonly acting: boolean;
-  readonly title?: string;
-  readonly note?: string;
+  readonly title?: string | undefined;
+  readonly note?: string | undefined;
 }
 
 export function importPocom(files: PocomFiles, options: ImportOptions): ImportResult {

@@ -78,9 +78,9 @@ export const WIKIDATA_ENDPOINT = 'https://query.wikidata.org/sparql';
 
 export interface WikidataImportOptions extends ImportOptions {
   /** The SPARQL endpoint the results came from (recorded in the manifest). */
-  readonly endpoint?: string;
+  readonly endpoint?: string | undefined;
   /** The results file's name, for error messages. */
-  readonly resultsFile?: string;
+  readonly resultsFile?: string | undefined;
 }
 
 export function importWikidata(resultsText: string, positions: readonly WikidataPosition[], options: WikidataImportOptions): ImportResult {
@@ -101,7 +101,7 @@ export function importWikidata(resultsText: string, positions: readonly Wikidata
   const byQid = new Map(positions.map((position) => [position.qid, position]));
   const roleId = (qid: string) => `wd-${qid.toLowerCase()}`;
   const seen = new Set<string>();
-  const people = new Map<string, { name?: string; tenures: TenureInput[] }>();
+  const people = new Map<string, { name?: string | undefined; tenures: TenureInput[] }>();
   let deprecated = 0;
   for (const row of parsed.data.results.bindings) {
     const statement = row.statement?.value;
