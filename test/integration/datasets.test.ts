@@ -108,7 +108,7 @@ describe('user datasets in the extension host', () => {
     await loadWhere(api, (knowledge) => Boolean(knowledge.kb.actor('mara_lindqvist')), 'the new actor to load');
     const document = await openMemo(memo('2023-06-01', 'Mara Lindqvist, the China desk officer, briefed us.'));
     const [diagnostic] = await waitForDiagnostics(document.uri, (list) => list.some((item) => item.source === 'Interlocutor'), 'the not-yet-in-role finding');
-    assert.equal(diagnostic?.code, 'not-yet-in-role');
+    assert.equal(diagnostic && codeOf(diagnostic), 'not-yet-in-role');
     const related = diagnostic!.relatedInformation?.find((item) => item.location.uri.toString() === uri.toString());
     assert.ok(related, `no related information in ${uri.toString()}: ${JSON.stringify(diagnostic!.relatedInformation)}`);
     assert.equal(related.location.range.start.line, 11, 'the tenure in team.yaml');
