@@ -13,6 +13,38 @@ const production = args.has('--production');
 const withTests = args.has('--tests');
 const watch = args.has('--watch');
 
+/**
+ * Parses, validates and checks data/builtin.json with the same loader users' datasets go through,
+ * and returns it as compact JSON with every default filled in. It goes into each bundle (and each
+ * transpiled file that uses it) as the constant INTERLOCUTOR_BUILTIN_DATASET, so that at run time
+ * the built-in data costs one JSON.parse: no file search, no read, no zod. Any problem fails the build.
+ */
+async function normalisedBuiltinDataset() {
+  const result = await esbuild.build({
+    entryPoints: ['src/core/datasets.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+    define: { INTERLOCUTOR_BUILTIN_DATASET: 'undefined' },
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(join(root, 'src/core/datasets.ts')));
+  const file = join(root, 'data', 'builtin.json');
+  const knowledge = module.exports.loadKnowledge([{ file, text: readFileSync(file, 'utf8') }]);
+  if (knowledge.problems.length > 0) {
+    for (const problem of knowledge.problems) console.error(`${relative(root, problem.file)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity}: ${problem.message}`);
+    throw new Error(`data/builtin.json has ${knowledge.problems.length} problem(s); the built-in dataset must load cleanly`);
+  }
+  return JSON.stringify(knowledge.files[0].dataset);
+}
+
+const builtinDefine = { INTERLOCUTOR_BUILTIN_DATASET: JSON.stringify(await normalisedBuiltinDataset()) };
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -27,7 +59,7 @@ const common = {
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   // Dependencies shipped as ES modules (fdir, under tinyglobby) use import.meta.url, which a
   // CommonJS bundle lacks: give them the bundle's own file URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
+  define: { 'import.meta.url': 'importMetaUrl', ...builtinDefine },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
@@ -101,7 +133,7 @@ async function main() {
       ...unbundled,
       bundle: false,
       banner: {},
-      define: {},
+      define: builtinDefine,
       sourcemap: 'inline',
       minify: false,
       entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('bench')],

@@ -1,5 +1,6 @@
 /**
- * Wires the editor features together. Nothing heavy happens here: datasets load on first use.
+ * Wires the editor features together. Nothing heavy happens here: the built-in dataset is in the
+ * bundle and ready at once; the user's datasets, and the parsers and schema they need, load later.
  * Every registration is added to context.subscriptions so that deactivation disposes it.
  */
 import * as vscode from 'vscode';
@@ -24,8 +25,10 @@ import { registerStatusBar } from './vscode/statusBar';
 
 /** What the extension exports, for its own integration tests and for other extensions. */
 export interface InterlocutorApi {
-  /** The knowledge currently in use, loading it if needed. */
+  /** The knowledge once the datasets being loaded (if any) have arrived. */
   knowledge(): Promise<LoadedKnowledge>;
+  /** When activate() started, on the performance.now() clock: start-up timings are measured from it. */
+  readonly activatedAt: number;
   /** Fires after datasets have been (re)loaded. */
   readonly onDidLoadKnowledge: vscode.Event<LoadedKnowledge>;
   /** Fires after a memo's stale-claim diagnostics were replaced. */
@@ -39,8 +42,10 @@ export interface InterlocutorApi {
 }
 
 export function activate(context: vscode.ExtensionContext): InterlocutorApi {
+  const activatedAt = performance.now();
   const log = vscode.window.createOutputChannel('Interlocutor', { log: true });
-  const store = new KnowledgeStore(context.extensionUri, log);
+  // The built-in data is published here, synchronously; the user's datasets load in the background.
+  const store = new KnowledgeStore(context.extensionUri, log, { memory: context.workspaceState });
   const claimDiagnostics = new ClaimDiagnostics(store);
   const views = registerChannelViews(store);
   const memos = new MemoTracker();
@@ -66,9 +71,18 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     timeline.disposable,
     registerChannelFigure(store, memos),
   );
-  // Load in the background so that dataset problems show without waiting for the first hover.
-  void store.get();
-  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, channelTree: views.channels, channelTimeline: () => timeline.current()?.snapshot, onDidRenderChannelTimeline: timeline.onDidRender };
+  // One search for the user's datasets, in the background: features already answer from the
+  // built-in data, and refresh when the store says the user's data has arrived.
+  void store.reload();
+  return {
+    activatedAt,
+    knowledge: () => store.settled(),
+    onDidLoadKnowledge: store.onDidChange,
+    onDidCheckMemo: claimDiagnostics.onDidCheck,
+    channelTree: views.channels,
+    channelTimeline: () => timeline.current()?.snapshot,
+    onDidRenderChannelTimeline: timeline.onDidRender,
+  };
 }
 
 export function deactivate(): void {

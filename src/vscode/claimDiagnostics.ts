@@ -1,6 +1,8 @@
 /**
  * Stale-claim diagnostics for open memos: checked when a memo opens, again shortly after typing
  * stops, and for every open memo when datasets or settings change; removed when a memo closes.
+ * A memo's diagnostics are only ever replaced whole (DiagnosticCollection.set), so a re-check after
+ * the user's datasets arrive goes from one complete set of findings to the next.
  * The findings behind each diagnostic are kept for the quick fixes (codeActions.ts).
  */
 import * as vscode from 'vscode';
@@ -72,7 +74,12 @@ export class ClaimDiagnostics implements vscode.Disposable {
   }
 
   private async check(document: vscode.TextDocument) {
-    const knowledge = await this.store.get();
+    // The built-in data is ready at once. But when the user's datasets are known to exist and are
+    // still loading, findings from the built-in data alone could be wrong for a moment (a tenure the
+    // user's data adds or corrects): wait for them rather than show and then withdraw a finding.
+    // Otherwise check now; if datasets turn up later, every memo is checked again and its
+    // diagnostics replaced in one set, never cleared in between.
+    const knowledge = this.store.awaitingUserDatasets ? await this.store.settled() : await this.store.get();
     const { kb } = knowledge;
     if (document.isClosed) return;
     const version = document.version;
