@@ -7,7 +7,13 @@
  * O(log n + k), and fuse.js only searches the few names that share a word start with the query
  * (fuse.js over all 10,000 actors takes ~50 ms a query here; over the narrowed set, ~1 ms).
  */
-import Fuse from 'fuse.js';
+import type Fuse from 'fuse.js';
+// Required on the first fuzzy completion, not at start-up.
+const fuseJs = (): typeof Fuse => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('fuse.js') as typeof Fuse & { default?: typeof Fuse };
+  return loaded.default ?? loaded;
+};
 import { type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
 import type { Actor, Role } from './schema';
@@ -143,7 +149,7 @@ export class CompletionIndex {
       .sort((a, b) => b[1] - a[1] || this.names[a[0]]!.key.length - this.names[b[0]]!.key.length)
       .slice(0, FUZZY_POOL)
       .map(([index]) => this.names[index]!);
-    const fuse = new Fuse(subset, { keys: ['key'], includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreDiacritics: true });
+    const fuse = new (fuseJs())(subset, { keys: ['key'], includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreDiacritics: true });
     return fuse.search(query, { limit: limit * 2 }).filter((hit) => this.titleFits(hit.item, date)).map((hit) => ({
       actorId: hit.item.actorId,
       matched: hit.item.written,
