@@ -29,6 +29,8 @@ export interface InterlocutorApi {
   knowledge(): Promise<LoadedKnowledge>;
   /** When activate() started, on the performance.now() clock: start-up timings are measured from it. */
   readonly activatedAt: number;
+  /** The extension host's log folder: VS Code's own log and this extension's output channel log are in it. */
+  readonly logFolder: vscode.Uri;
   /** Fires after datasets have been (re)loaded. */
   readonly onDidLoadKnowledge: vscode.Event<LoadedKnowledge>;
   /** Fires after a memo's stale-claim diagnostics were replaced. */
@@ -76,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
   void store.reload();
   return {
     activatedAt,
+    logFolder: vscode.Uri.joinPath(context.logUri, '..'),
     knowledge: () => store.settled(),
     onDidLoadKnowledge: store.onDidChange,
     onDidCheckMemo: claimDiagnostics.onDidCheck,
