@@ -46,6 +46,8 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+let profiles = 0;
+
 async function oneStart(withDataset) {
   const workspace = mkdtempSync(join(tmpdir(), 'interlocutor-bench-ws-'));
   writeFileSync(join(workspace, 'memo.md'), MEMO);
@@ -55,7 +57,15 @@ async function oneStart(withDataset) {
   }
   const out = join(mkdtempSync(join(tmpdir(), 'interlocutor-bench-out-')), 'timings.json');
   // With the dataset, the memo has two findings; without it, the built-in one only.
-  const server = await startCodeServer({ workspace, env: { INTERLOCUTOR_BENCH_OUT: out, INTERLOCUTOR_BENCH_FINDINGS: withDataset ? '2' : '1' } });
+  const server = await startCodeServer({
+    workspace,
+    env: {
+      INTERLOCUTOR_BENCH_OUT: out,
+      INTERLOCUTOR_BENCH_FINDINGS: withDataset ? '2' : '1',
+      // INTERLOCUTOR_BENCH_PROFILE=PREFIX: a CPU profile of the extension host for each start, PREFIX-plain-0.cpuprofile...
+      INTERLOCUTOR_BENCH_PROFILE: process.env.INTERLOCUTOR_BENCH_PROFILE ? `${process.env.INTERLOCUTOR_BENCH_PROFILE}-${withDataset ? 'dataset' : 'plain'}-${profiles++}.cpuprofile` : '',
+    },
+  });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();

@@ -63,10 +63,34 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * Packages the core requires only on first use (user datasets, front matter, fuzzy search). In the
+ * Node bundles each is its own file, dist/lazy/<name>.js, so that starting the extension or the
+ * CLI does not even compile them (they are three quarters of the code). A browser bundle can keep
+ * them inline: the core's require() calls work the same either way.
+ */
+const LAZY_PACKAGES = ['zod', 'yaml', 'jsonc-parser', 'fuse.js'];
+const lazyFile = (name) => `lazy/${name.replace(/[^a-z0-9]+/gi, '-')}.js`;
+const lazyPackagesApart = {
+  name: 'lazy-packages-apart',
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY_PACKAGES.map((name) => name.replace(/[.]/g, '\\.')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./${lazyFile(args.path)}`, external: true }));
+  },
+};
+const lazyTargets = LAZY_PACKAGES.map((name) => ({
+  ...common,
+  banner: {},
+  stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+  outfile: `dist/${lazyFile(name)}`,
+}));
+
 const targets = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  ...lazyTargets,
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyPackagesApart] },
   {
     ...common,
+    plugins: [lazyPackagesApart],
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
