@@ -46,15 +46,20 @@ export async function run(): Promise<void> {
   // A user pressing Ctrl+Space as soon as the memo shows: ask until the list holds an actor.
   const typed = document.positionAt(document.getText().lastIndexOf('Wang') + 'Wang'.length);
   let completionAt: number | undefined;
+  // Each request's start and end, to tell the extension's own time from the workbench's.
+  const completionRequests: Array<{ asked: number; answered: number; actor: boolean }> = [];
   while (completionAt === undefined && performance.now() - started < GIVE_UP_MS) {
+    const asked = performance.now();
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, typed);
-    if (list.items.some((item) => item.kind === vscode.CompletionItemKind.User)) completionAt = performance.now();
+    const actor = list.items.some((item) => item.kind === vscode.CompletionItemKind.User);
+    completionRequests.push({ asked, answered: performance.now(), actor });
+    if (actor) completionAt = performance.now();
     else await new Promise((resolve) => setTimeout(resolve, 5));
   }
   await Promise.race([diagnosed, new Promise((resolve) => setTimeout(resolve, GIVE_UP_MS))]);
   if (diagnosticsAt === undefined || completionAt === undefined) throw new Error('the memo was never checked, or no completion held an actor');
   if (profile && process.env.INTERLOCUTOR_BENCH_PROFILE) writeFileSync(process.env.INTERLOCUTOR_BENCH_PROFILE, JSON.stringify(await profile()));
-  writeFileSync(out, JSON.stringify({ runStarted: started, memoOpening: opening, activatedAt: api.activatedAt, diagnosticsAt, completionAt }));
+  writeFileSync(out, JSON.stringify({ runStarted: started, memoOpening: opening, activatedAt: api.activatedAt, diagnosticsAt, completionAt, completionRequests }));
 }
 
 /** Starts the V8 profiler in this process; the function returned stops it and gives the profile. */
