@@ -7,8 +7,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { LoadedKnowledge } from '../../src/core/datasets';
 import type { InterlocutorApi } from '../../src/extension';
-import { closeAllEditors, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, waitForDiagnostics, writeWorkspaceFile } from './helpers';
+import { KnowledgeStore } from '../../src/vscode/knowledgeStore';
+import { closeAllEditors, EXTENSION_ID, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, waitForDiagnostics, writeWorkspaceFile } from './helpers';
 
 const lateDataset = `name: Arrives late
 roles:
@@ -71,6 +73,35 @@ describe('start-up and late datasets in the extension host', () => {
       await vscode.workspace.fs.delete(file);
     }
     await waitForDiagnostics(document.uri, (list) => list.length === 1, 'the late finding to go with its file');
+  });
+
+  it('serves the built-in data at once, and says to wait for user datasets only when they are known to exist', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const log = vscode.window.createOutputChannel('Interlocutor start-up test', { log: true });
+    const remembering = (files: string[]): vscode.Memento => ({ keys: () => [], get: <T>(_key: string, fallback?: T) => (files as unknown as T) ?? fallback, update: async () => undefined });
+    const full = await api.knowledge();
+    const stores: KnowledgeStore[] = [];
+    try {
+      for (const { remembered, expect } of [
+        { remembered: [], expect: false },
+        { remembered: ['file:///elsewhere/team.interlocutor.yaml'], expect: true },
+      ]) {
+        let finish: (knowledge: LoadedKnowledge) => void = () => undefined;
+        const store: KnowledgeStore = new KnowledgeStore(extension.extensionUri, log, { memory: remembering(remembered), loader: () => new Promise((resolve) => (finish = resolve)) });
+        stores.push(store);
+        assert.ok(store.peek().kb.actor('qin_gang'), 'the built-in data is there before any load');
+        const loading = store.reload();
+        assert.equal(store.awaitingUserDatasets, expect, `remembered ${remembered.length} dataset file(s)`);
+        finish(full);
+        assert.equal(await loading, full);
+        assert.equal(await store.settled(), full);
+        assert.equal(store.awaitingUserDatasets, false, 'nothing to wait for once loaded');
+      }
+    } finally {
+      stores.forEach((store) => store.dispose());
+      log.dispose();
+    }
   });
 
   it('leaves no warnings in the log in a normal session: none from its output channel, none from VS Code about how it reads settings', async () => {
