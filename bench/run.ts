@@ -3,8 +3,8 @@
  * absolute figures alongside. Not a test: nothing here passes or fails.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { checkMemo } from '../src/core/claimChecker';
@@ -19,7 +19,7 @@ import { syntheticDataset } from './synthetic';
 
 /** `npm run bench -- adversarial` runs one group; no argument runs them all. */
 const groups = process.argv.slice(2);
-const wanted = (group: 'check' | 'completion' | 'activation' | 'memory' | 'adversarial' | 'edit' | 'packs' | 'peer') => groups.length === 0 || groups.includes(group);
+const wanted = (group: 'check' | 'completion' | 'activation' | 'memory' | 'adversarial' | 'edit' | 'packs' | 'peer' | 'coldStart' | 'editor') => groups.length === 0 || groups.includes(group);
 
 /** What bench/results.json gets: keys of this run, merged over what other runs wrote there. */
 const results: Record<string, unknown> = {};
@@ -227,6 +227,50 @@ if (wanted('adversarial')) {
   const { kb } = loadKnowledge([{ file: 'builtin.json', text: builtinText }]);
   printAdversarial(adversarialBench(kb, root));
 }
+
+// 6. Start-up (issues 12 and 16). Kept in an object of its own and merged into bench/results.json,
+// so that other groups can add their keys to the same file.
+const startup: { coldStart?: Record<string, number>; editor?: Record<string, number> } = results;
+
+// A whole `interlocutor check` of a one-line memo against `node -e 0`, median of 5 each.
+if (wanted('coldStart')) {
+  const memoDir = mkdtempSync(join(tmpdir(), 'interlocutor-cold-'));
+  writeFileSync(join(memoDir, 'one-line.md'), 'Qin Gang spoke.\n');
+  const wall = (args: string[]) => {
+    const started = process.hrtime.bigint();
+    try {
+      execFileSync(process.execPath, args, { cwd: memoDir, stdio: 'ignore' });
+    } catch {
+      // `check` exits 1 when it finds something; the time is what counts here.
+    }
+    return Number(process.hrtime.bigint() - started) / 1e6;
+  };
+  const cli = join(root, 'dist', 'cli.js');
+  const checkMs: number[] = [];
+  const nodeMs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    checkMs.push(wall([cli, 'check', 'one-line.md']));
+    nodeMs.push(wall(['-e', '0']));
+  }
+  const check = percentile(checkMs, 50);
+  const node = percentile(nodeMs, 50);
+  startup.coldStart = { ratioToNode: Number((check / node).toFixed(2)), checkMs: Math.round(check), nodeMs: Math.round(node) };
+  console.log('\n## Cold start: `interlocutor check one-line.md`, whole process (median of 5)');
+  row('node dist/cli.js check one-line.md', `${check.toFixed(0)} ms`, `${(check / node).toFixed(2)}x`);
+  row('node -e 0 (baseline)', `${node.toFixed(0)} ms`, '1');
+}
+
+// The editor at window start-up, in the real extension host (code-server): scripts/bench-editor.mjs.
+if (wanted('editor')) {
+  const output = execFileSync(process.execPath, [join(root, 'scripts', 'bench-editor.mjs'), '5'], { cwd: root, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  const measured = JSON.parse(output.trim().split('\n').pop() ?? '{}') as { readyMs: number; firstCompletionMs: number; readyWithWorkspaceDatasetMs: number };
+  startup.editor = { readyMs: measured.readyMs, firstCompletionMs: measured.firstCompletionMs, readyWithWorkspaceDatasetMs: measured.readyWithWorkspaceDatasetMs };
+  console.log('\n## Editor start-up in code-server, from activate() (median of 5 window starts)');
+  row('first stale-claim diagnostics published', `${measured.readyMs} ms`);
+  row('first completion list holding an actor', `${measured.firstCompletionMs} ms`);
+  row('diagnostics with a workspace dataset', `${measured.readyWithWorkspaceDatasetMs} ms`);
+}
+
 
 // The results file: this run's keys over the previous file's, with the machine that measured them.
 {

@@ -13,6 +13,38 @@ const production = args.has('--production');
 const withTests = args.has('--tests');
 const watch = args.has('--watch');
 
+/**
+ * Parses, validates and checks data/builtin.json with the same loader users' datasets go through,
+ * and returns it as compact JSON with every default filled in. It goes into each bundle (and each
+ * transpiled file that uses it) as the constant INTERLOCUTOR_BUILTIN_DATASET, so that at run time
+ * the built-in data costs one JSON.parse: no file search, no read, no zod. Any problem fails the build.
+ */
+async function normalisedBuiltinDataset() {
+  const result = await esbuild.build({
+    entryPoints: ['src/core/datasets.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+    define: { INTERLOCUTOR_BUILTIN_DATASET: 'undefined' },
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', result.outputFiles[0].text)(module, module.exports, createRequire(join(root, 'src/core/datasets.ts')));
+  const file = join(root, 'data', 'builtin.json');
+  const knowledge = module.exports.loadKnowledge([{ file, text: readFileSync(file, 'utf8') }]);
+  if (knowledge.problems.length > 0) {
+    for (const problem of knowledge.problems) console.error(`${relative(root, problem.file)}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.severity}: ${problem.message}`);
+    throw new Error(`data/builtin.json has ${knowledge.problems.length} problem(s); the built-in dataset must load cleanly`);
+  }
+  return JSON.stringify(knowledge.files[0].dataset);
+}
+
+const builtinDefine = { INTERLOCUTOR_BUILTIN_DATASET: JSON.stringify(await normalisedBuiltinDataset()) };
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -27,14 +59,38 @@ const common = {
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
   // Dependencies shipped as ES modules (fdir, under tinyglobby) use import.meta.url, which a
   // CommonJS bundle lacks: give them the bundle's own file URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
+  define: { 'import.meta.url': 'importMetaUrl', ...builtinDefine },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/**
+ * Packages the core requires only on first use (user datasets, front matter, fuzzy search). In the
+ * Node bundles each is its own file, dist/lazy/<name>.js, so that starting the extension or the
+ * CLI does not even compile them (they are three quarters of the code). A browser bundle can keep
+ * them inline: the core's require() calls work the same either way.
+ */
+const LAZY_PACKAGES = ['zod', 'yaml', 'jsonc-parser', 'fuse.js'];
+const lazyFile = (name) => `lazy/${name.replace(/[^a-z0-9]+/gi, '-')}.js`;
+const lazyPackagesApart = {
+  name: 'lazy-packages-apart',
+  setup(build) {
+    const filter = new RegExp(`^(${LAZY_PACKAGES.map((name) => name.replace(/[.]/g, '\\.')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./${lazyFile(args.path)}`, external: true }));
+  },
+};
+const lazyTargets = LAZY_PACKAGES.map((name) => ({
+  ...common,
+  banner: {},
+  stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+  outfile: `dist/${lazyFile(name)}`,
+}));
+
 const targets = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  ...lazyTargets,
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyPackagesApart] },
   {
     ...common,
+    plugins: [lazyPackagesApart],
     entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
@@ -52,6 +108,8 @@ const targets = [
     mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
     alias: common.alias,
+    // The built-in data, embedded as in the Node bundles: the web host reads no extension files.
+    define: builtinDefine,
     sourcemap: production ? false : 'linked',
     minify: production,
     legalComments: production ? 'none' : 'inline',
@@ -119,7 +177,7 @@ async function main() {
       ...unbundled,
       bundle: false,
       banner: {},
-      define: {},
+      define: builtinDefine,
       sourcemap: 'inline',
       minify: false,
       entryPoints: [...listTs('src'), ...listTs('test'), ...listTs('bench')],

@@ -1,5 +1,6 @@
 /**
- * Wires the editor features together. Nothing heavy happens here: datasets load on first use.
+ * Wires the editor features together. Nothing heavy happens here: the built-in dataset is in the
+ * bundle and ready at once; the user's datasets, and the parsers and schema they need, load later.
  * Every registration is added to context.subscriptions so that deactivation disposes it.
  */
 import * as vscode from 'vscode';
@@ -26,8 +27,12 @@ import type { DataChange } from './core/dataChange';
 
 /** What the extension exports, for its own integration tests and for other extensions. */
 export interface InterlocutorApi {
-  /** The knowledge currently in use, loading it if needed. */
+  /** The knowledge once the datasets being loaded (if any) have arrived. */
   knowledge(): Promise<LoadedKnowledge>;
+  /** When activate() started, on the performance.now() clock: start-up timings are measured from it. */
+  readonly activatedAt: number;
+  /** The extension host's log folder: VS Code's own log and this extension's output channel log are in it. */
+  readonly logFolder: vscode.Uri;
   /** Fires after datasets have been (re)loaded. */
   readonly onDidLoadKnowledge: vscode.Event<LoadedKnowledge>;
   /** Fires after a memo's stale-claim diagnostics were replaced. */
@@ -43,8 +48,10 @@ export interface InterlocutorApi {
 }
 
 export function activate(context: vscode.ExtensionContext): InterlocutorApi {
+  const activatedAt = performance.now();
   const log = vscode.window.createOutputChannel('Interlocutor', { log: true });
-  const store = new KnowledgeStore(context.extensionUri, log);
+  // The built-in data is published here, synchronously; the user's datasets load in the background.
+  const store = new KnowledgeStore(context.extensionUri, log, { memory: context.workspaceState });
   const claimDiagnostics = new ClaimDiagnostics(store, readMemoFile);
   const views = registerChannelViews(store);
   const memos = new MemoTracker();
@@ -71,9 +78,20 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     registerChannelFigure(store, memos),
     registerWorkspaceCheck(store, claimDiagnostics),
   );
-  // Load in the background so that dataset problems show without waiting for the first hover.
-  void store.get();
-  return { knowledge: () => store.get(), onDidLoadKnowledge: store.onDidChange, onDidCheckMemo: claimDiagnostics.onDidCheck, onDidApplyData: claimDiagnostics.onDidApplyData, channelTree: views.channels, channelTimeline: () => timeline.current()?.snapshot, onDidRenderChannelTimeline: timeline.onDidRender };
+  // One search for the user's datasets, in the background: features already answer from the
+  // built-in data, and refresh when the store says the user's data has arrived.
+  void store.reload();
+  return {
+    activatedAt,
+    logFolder: vscode.Uri.joinPath(context.logUri, '..'),
+    knowledge: () => store.settled(),
+    onDidLoadKnowledge: store.onDidChange,
+    onDidCheckMemo: claimDiagnostics.onDidCheck,
+    onDidApplyData: claimDiagnostics.onDidApplyData,
+    channelTree: views.channels,
+    channelTimeline: () => timeline.current()?.snapshot,
+    onDidRenderChannelTimeline: timeline.onDidRender,
+  };
 }
 
 export function deactivate(): void {

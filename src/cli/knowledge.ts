@@ -1,7 +1,7 @@
 /** Loads the built-in dataset and the user's --dataset files for a CLI command. */
 import { resolve } from 'node:path';
 import type { DatasetProblem } from '../core/datasetLoader';
-import { loadKnowledge, type DatasetText, type LoadedKnowledge } from '../core/datasets';
+import { loadKnowledgeOverBuiltin, type DatasetText, type LoadedKnowledge } from '../core/datasets';
 import { formatPosition } from '../core/text';
 import { builtinDatasetPath, describeReadError, type CliIo } from './io';
 import { terminalSafeLine } from './terminalText';
@@ -13,7 +13,7 @@ export class InputError extends UsageError {}
 
 export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[], maxBytes?: number): LoadedKnowledge {
   const texts: DatasetText[] = [];
-  for (const path of [builtinDatasetPath(), ...datasetPaths.map((path) => resolve(io.cwd, path))]) {
+  for (const path of datasetPaths.map((path) => resolve(io.cwd, path))) {
     let text: string;
     try {
       text = io.readFile(path, maxBytes);
@@ -22,8 +22,8 @@ export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[], max
     }
     texts.push({ file: path, text });
   }
-  // Findings may point into the user's own datasets (SARIF relatedLocations): keep their positions.
-  return loadKnowledge(texts, { keepPositions: (file) => file !== builtinDatasetPath() });
+  // The built-in data is in the bundle, checked when it was built: named by its file, never read.
+  return loadKnowledgeOverBuiltin(builtinDatasetPath(), texts);
 }
 
 /** "file:3:14: error: message", the shape editors and CI logs turn into links. Data in it is made terminal-safe. */

@@ -5,7 +5,13 @@
  * - fuse.js for fuzzy lookup of what a user types (quick pick, CLI), built lazily because the
  *   editor may never need it.
  */
-import Fuse from 'fuse.js';
+import type Fuse from 'fuse.js';
+// Required on the first fuzzy search, not at start-up.
+const fuseJs = (): typeof Fuse => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('fuse.js') as typeof Fuse & { default?: typeof Fuse };
+  return loaded.default ?? loaded;
+};
 import type { Actor } from './schema';
 import { isWordGap, tokenize, wordKeys, type Token } from './text';
 
@@ -203,7 +209,7 @@ export class ActorIndex {
   search(query: string, limit = 20): ActorSearchResult[] {
     const trimmed = query.trim();
     if (!trimmed) return [];
-    this.fuse ??= new Fuse(
+    this.fuse ??= new (fuseJs())(
       [...this.byKey.values()].flat().map((entry) => ({ actorId: entry.actorId, name: entry.written })),
       { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreDiacritics: true },
     );

@@ -2,11 +2,18 @@
  * Reads a dataset file (JSON or YAML) into a validated Dataset, or into problems that each name
  * the file and a position in it. A problem in one file never prevents other files from loading.
  */
-import * as jsonc from 'jsonc-parser';
-import * as YAML from 'yaml';
+import type * as Jsonc from 'jsonc-parser';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
-import { datasetSchema, type Dataset } from './schema';
+import { datasetSchemas, type Dataset } from './schema';
 import { LineIndex, type Range } from './text';
+
+// The parsers are required where they are used, not imported at the top: the built-in dataset
+// needs neither, so a session whose only data is built in never loads them (see builtinDataset.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const jsoncParser = (): typeof Jsonc => require('jsonc-parser');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yamlParser = (): typeof Yaml => require('yaml');
 
 export type DatasetPath = ReadonlyArray<string | number>;
 
@@ -77,7 +84,7 @@ export function parseDatasetText(text: string, file: string, format: DatasetForm
     const parsed = format === 'yaml' ? parseYaml(body, file, at) : parseJson(body, file, at);
     if (parsed.problems.length > 0) return fail(parsed.problems, parsed.locate);
 
-    const result = datasetSchema.safeParse(parsed.value, { reportInput: true });
+    const result = datasetSchemas().datasetSchema.safeParse(parsed.value, { reportInput: true });
     if (!result.success) {
       return fail(
         result.error.issues.map((issue) => ({ file, severity: 'error' as const, message: describeIssue(issue), range: parsed.locate(issuePath(issue), { key: issue.code === 'unrecognized_keys' }) })),
@@ -122,6 +129,7 @@ function jsonTooDeep(text: string): number | undefined {
 }
 
 function parseJson(text: string, file: string, at: (start: number, end?: number) => Range): RawParse {
+  const jsonc = jsoncParser();
   const deep = jsonTooDeep(text);
   if (deep !== undefined) {
     return { value: undefined, problems: [{ file, severity: 'error', message: `nested more than ${DATASET_LIMITS.maxDepth} levels deep; a dataset needs about 6`, range: at(deep) }], locate: () => at(0, 0) };
@@ -136,8 +144,8 @@ function parseJson(text: string, file: string, at: (start: number, end?: number)
   } catch {
     valid = false;
   }
-  let tree: jsonc.Node | undefined;
-  let errors: jsonc.ParseError[] = [];
+  let tree: Jsonc.Node | undefined;
+  let errors: Jsonc.ParseError[] = [];
   const treeOf = () => {
     if (!tree) {
       errors = [];
@@ -149,7 +157,7 @@ function parseJson(text: string, file: string, at: (start: number, end?: number)
     const root = treeOf();
     if (!root) return at(0, 0);
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = jsonc.findNodeAtLocation(root, path.slice(0, depth) as jsonc.JSONPath);
+      const node = jsonc.findNodeAtLocation(root, path.slice(0, depth) as Jsonc.JSONPath);
       if (!node) continue;
       const isScalar = node.type !== 'object' && node.type !== 'array';
       if (depth === path.length && isScalar && !options?.key) return at(node.offset, node.offset + node.length);
@@ -177,6 +185,7 @@ function parseJson(text: string, file: string, at: (start: number, end?: number)
  * formats report them, at the second key. One streaming pass, no tree.
  */
 function duplicateJsonKeys(text: string, file: string, at: (start: number, end?: number) => Range): DatasetProblem[] {
+  const jsonc = jsoncParser();
   const problems: DatasetProblem[] = [];
   const open: Array<Set<string> | undefined> = [];
   jsonc.visit(text, {
@@ -194,7 +203,8 @@ function duplicateJsonKeys(text: string, file: string, at: (start: number, end?:
   return problems;
 }
 
-function describeJsonError(code: jsonc.ParseErrorCode): string {
+function describeJsonError(code: Jsonc.ParseErrorCode): string {
+  const jsonc = jsoncParser();
   const text = jsonc.printParseErrorCode(code);
   return text.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
@@ -213,6 +223,7 @@ function yamlTooIndented(text: string): number | undefined {
 }
 
 function parseYaml(text: string, file: string, at: (start: number, end?: number) => Range): RawParse {
+  const YAML = yamlParser();
   const problemAt = (message: string, start: number, end = start + 1): RawParse => ({ value: undefined, problems: [{ file, severity: 'error', message, range: at(start, end) }], locate: () => at(start, end) });
   const indented = yamlTooIndented(text);
   if (indented !== undefined) return problemAt(`indented more than ${DATASET_LIMITS.maxYamlIndent} columns; a dataset needs a few levels`, indented);
@@ -270,15 +281,16 @@ interface StructureProblem {
  * that point at nothing or at a node that contains them, and the size that aliases expand to
  * (a "billion laughs" file is a few lines that expand to billions of nodes).
  */
-function checkYamlStructure(document: YAML.Document): StructureProblem | undefined {
+function checkYamlStructure(document: Yaml.Document): StructureProblem | undefined {
+  const YAML = yamlParser();
   const rangeOf = (node: unknown): readonly [number, number] => (YAML.isNode(node) && node.range ? [node.range[0], node.range[1]] : [0, 0]);
-  const anchors = new Map<string, YAML.Node>();
+  const anchors = new Map<string, Yaml.Node>();
   /** Nodes each anchored node expands to, once known. */
-  const expanded = new Map<YAML.Node, number>();
+  const expanded = new Map<Yaml.Node, number>();
   let aliasNodes = 0;
 
   // Sizes of anchored nodes, computed in document order (an alias refers to an anchor before it).
-  const sizeOf = (root: YAML.Node, rootDepth: number): number | StructureProblem => {
+  const sizeOf = (root: Yaml.Node, rootDepth: number): number | StructureProblem => {
     let size = 0;
     const stack: Array<{ node: unknown; depth: number }> = [{ node: root, depth: rootDepth }];
     while (stack.length > 0) {
@@ -324,7 +336,7 @@ function checkYamlStructure(document: YAML.Document): StructureProblem | undefin
     }
     return size;
   };
-  const measure = (node: YAML.Node, depth: number): number | StructureProblem => {
+  const measure = (node: Yaml.Node, depth: number): number | StructureProblem => {
     const anchor = node.anchor;
     if (anchor) anchors.set(anchor, node);
     const size = sizeOf(node, depth);

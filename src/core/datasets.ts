@@ -3,6 +3,7 @@
  * that span files, and report every problem against its own file. Files that fail to parse are
  * left out; the rest (and the built-in data) keep working.
  */
+import { builtinDatasetFile } from './builtinDataset';
 import { parseDatasetText, type DatasetProblem, type ParsedDatasetFile } from './datasetLoader';
 import { mergeDatasets } from './datasetMerge';
 import { checkDatasetConsistency } from './datasetRules';
@@ -32,6 +33,18 @@ export function loadKnowledge(texts: readonly DatasetText[], options: KnowledgeO
   return buildKnowledge(
     texts.map(({ file, text }) => parseDatasetText(text, file)),
     options,
+  );
+}
+
+/**
+ * The built-in dataset (checked when the extension was built: no validation here) under the name
+ * `builtinFile`, then the user's dataset texts in order. Positions are kept for the user's files
+ * only, since findings point into those (relatedInformation, SARIF relatedLocations).
+ */
+export function loadKnowledgeOverBuiltin(builtinFile: string, texts: readonly DatasetText[]): LoadedKnowledge {
+  return buildKnowledge(
+    [builtinDatasetFile(builtinFile), ...texts.map(({ file, text }) => parseDatasetText(text, file))],
+    { keepPositions: (file) => file !== builtinFile },
   );
 }
 

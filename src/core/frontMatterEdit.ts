@@ -6,7 +6,11 @@
  * style, an as_of that holds a list) is refused with the reason, and nothing is written: the
  * user's text is never changed into something they did not ask for.
  */
-import * as YAML from 'yaml';
+import type * as Yaml from 'yaml';
+
+// Required on first use (Set Memo Date), not when the extension starts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const yamlParser = (): typeof Yaml => require('yaml');
 import { formatPartialDate, type PartialDate } from './dates';
 import { AS_OF_KEYS, findFrontMatter, scalarText } from './memoDate';
 import { LineIndex } from './text';
@@ -20,6 +24,7 @@ export interface TextEdit {
 export type AsOfEditResult = { readonly ok: true; readonly edit: TextEdit } | { readonly ok: false; readonly reason: string };
 
 export function setAsOfEdit(text: string, date: PartialDate): AsOfEditResult {
+  const YAML = yamlParser();
   const value = formatPartialDate(date);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const block = findFrontMatter(text);
@@ -75,7 +80,8 @@ export function setAsOfEdit(text: string, date: PartialDate): AsOfEditResult {
   return { ok: true, edit: relative(edit) };
 }
 
-function changesOnlyTheDate(before: YAML.Document, afterText: string, value: string): boolean {
+function changesOnlyTheDate(before: Yaml.Document, afterText: string, value: string): boolean {
+  const YAML = yamlParser();
   const after = YAML.parseDocument(afterText, { uniqueKeys: false, prettyErrors: false });
   if (after.errors.length > 0 || !YAML.isMap(after.contents)) return false;
   const strip = (json: unknown) => {

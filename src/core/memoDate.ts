@@ -4,7 +4,7 @@
  * dateline at the top of the memo ("23 October 2025" on a line of its own), then today, which
  * the caller passes in (the core never reads the clock).
  */
-import * as YAML from 'yaml';
+import type * as Yaml from 'yaml';
 import { formatPartialDate, parsePartialDate, type PartialDate } from './dates';
 import { LineIndex, type Range } from './text';
 
@@ -151,6 +151,9 @@ type FrontMatterDate = { ok: true; value: MemoDate } | { ok: false; problem: { m
 function frontMatterDate(text: string): FrontMatterDate | undefined {
   const block = findFrontMatter(text);
   if (!block) return undefined;
+  // Required here, on the first memo with front matter: nothing else at start-up needs a YAML parser.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const YAML = require('yaml') as typeof Yaml;
   const yamlText = text.slice(block.contentStart, block.contentEnd);
   // uniqueKeys off: the parser's duplicate check is quadratic (seconds on a 1 MB front matter),
   // and the first as-of key wins anyway.
@@ -181,7 +184,7 @@ function frontMatterDate(text: string): FrontMatterDate | undefined {
  * A date as the author wrote it. YAML reads `as_of: 0090` as the number 90, which would lose the
  * year's digits: a number keeps its source text.
  */
-export function scalarText(node: YAML.Scalar): string {
+export function scalarText(node: Yaml.Scalar): string {
   const raw = node.value;
   if (raw instanceof Date) return formatPartialDate({ year: raw.getUTCFullYear(), month: raw.getUTCMonth() + 1, day: raw.getUTCDate() });
   if (raw === null || raw === undefined) return '';

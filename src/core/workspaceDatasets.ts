@@ -4,6 +4,9 @@
  */
 export const WORKSPACE_DATASET_GLOBS = ['**/*.interlocutor.{json,yaml,yml}', '**/.interlocutor/*.{json,yaml,yml}'] as const;
 
+/** The same patterns as one glob: one search (findFiles) or one watcher sees every dataset file. */
+export const WORKSPACE_DATASET_GLOB = '**/{*.interlocutor.json,*.interlocutor.yaml,*.interlocutor.yml,.interlocutor/*.json,.interlocutor/*.yaml,.interlocutor/*.yml}';
+
 /** Never searched for datasets: installed packages are not the user's data. */
 export const WORKSPACE_DATASET_EXCLUDE = '**/node_modules/**';
 

@@ -145,6 +145,8 @@ export function registerChannelViews(store: KnowledgeStore): { disposable: vscod
     channelView.message = filtered && channels.getChildren().length === 0 ? `No channels with ${filtered} in the datasets.` : '';
     void vscode.commands.executeCommand('setContext', CONTEXT_KEY.channelFilter, Boolean(channels.filterActorId));
   };
+  // The built-in data is there from the start: show it now, and again whenever the store changes.
+  void refresh();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const refreshSoon = () => {
     if (timer) clearTimeout(timer);

@@ -2,7 +2,9 @@
  * Stale-claim diagnostics: for open memos, checked when a memo opens, again shortly after typing
  * stops, and when datasets or settings change; for memos that are not open, checked by "Check
  * All Memos in Workspace" (workspaceCheck.ts) and kept, and checked again from disk when datasets
- * change. When a memo closes, its diagnostics go unless the workspace check covers it.
+ * change. When a memo closes, its diagnostics go unless the workspace check covers it. A memo's
+ * diagnostics are only ever replaced whole (DiagnosticCollection.set), so a re-check after the
+ * user's datasets arrive goes from one complete set of findings to the next.
  * The findings behind each diagnostic are kept for the quick fixes (codeActions.ts).
  *
  * After datasets change, the findings added and removed are counted and told in one
@@ -103,7 +105,12 @@ export class ClaimDiagnostics implements vscode.Disposable {
   }
 
   private async check(document: vscode.TextDocument, given?: LoadedKnowledge) {
-    const knowledge = given ?? (await this.store.get());
+    // The built-in data is ready at once. But when the user's datasets are known to exist and are
+    // still loading, findings from the built-in data alone could be wrong for a moment (a tenure the
+    // user's data adds or corrects): wait for them rather than show and then withdraw a finding.
+    // Otherwise check now; if datasets turn up later, every memo is checked again and its
+    // diagnostics replaced in one set, never cleared in between.
+    const knowledge = given ?? (this.store.awaitingUserDatasets ? await this.store.settled() : await this.store.get());
     if (document.isClosed) return;
     const version = document.version;
     if (overCheckLimit(document)) {

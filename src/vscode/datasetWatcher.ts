@@ -4,7 +4,7 @@
  * events (a save that touches several files, a git checkout) coalesce into one reload.
  */
 import * as vscode from 'vscode';
-import { DATASET_GLOBS, type KnowledgeStore } from './knowledgeStore';
+import { DATASET_GLOB, type KnowledgeStore } from './knowledgeStore';
 import { affectsDatasets } from './settings';
 import { isWorkspaceDatasetPath } from '../core/workspaceDatasets';
 
@@ -28,7 +28,7 @@ export function registerDatasetWatcher(store: KnowledgeStore, log: vscode.LogOut
     const onEvent = (uri: vscode.Uri) => scheduleReload(`${vscode.workspace.asRelativePath(uri)} changed`);
     return vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
   };
-  for (const glob of DATASET_GLOBS) disposables.push(watch(glob));
+  disposables.push(watch(DATASET_GLOB));
 
   /** Files named in settings may live anywhere, so each gets a watcher of its own. */
   let configured = new Set<string>();

@@ -12,7 +12,6 @@ export interface InterlocutorSettings {
   readonly asOf: string | undefined;
   /** Extra dataset files, absolute or relative to the workspace folder. */
   readonly datasets: readonly string[];
-  readonly statusBarEnabled: boolean;
   /** Severity per finding code (interlocutor.severity.<code>). */
   readonly severities: SeverityConfig;
   /** Dataset files larger than this are not read (interlocutor.maxFileSize, in MB). */
@@ -26,17 +25,32 @@ export const DEFAULT_CHECK_LIMIT_KB = 1024;
 
 const positive = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback);
 
-export function readSettings(scope?: vscode.ConfigurationScope): InterlocutorSettings {
-  const config = vscode.workspace.getConfiguration(SECTION, scope);
+/** Settings that apply per window, whatever the file (package.json gives them scope "window"). */
+export interface WindowSettings {
+  readonly statusBarEnabled: boolean;
+}
+
+/**
+ * The resource-scoped settings as they apply to `resource` (a memo, a dataset, a workspace folder),
+ * or with `null` as they apply anywhere. Each setting is read with the scope package.json gives it:
+ * VS Code logs a warning for a resource setting read without a resource, and for a window setting
+ * read with one.
+ */
+export function readSettings(resource: vscode.Uri | null): InterlocutorSettings {
+  const config = vscode.workspace.getConfiguration(SECTION, resource);
   const asOf = config.get<string>('asOf')?.trim();
   return {
     asOf: asOf ? asOf : undefined,
     datasets: config.get<string[]>('datasets', []).filter((path) => typeof path === 'string' && path.trim() !== ''),
-    statusBarEnabled: config.get<boolean>('statusBar.enabled', true),
     severities: severityConfig((code) => config.get(code === 'unverified' ? 'unverifiedSeverity' : `severity.${code}`)),
     maxFileBytes: positive(config.get('maxFileSize'), DEFAULT_MAX_FILE_MB) * 1024 * 1024,
     checkLimitChars: positive(config.get('checkLimit'), DEFAULT_CHECK_LIMIT_KB) * 1024,
   };
+}
+
+/** The window-scoped settings, read without a resource. */
+export function readWindowSettings(): WindowSettings {
+  return { statusBarEnabled: vscode.workspace.getConfiguration(SECTION).get<boolean>('statusBar.enabled', true) };
 }
 
 /** Settings whose change means the datasets must be read again. */

@@ -10,7 +10,7 @@ import { formatPartialDate } from '../core/dates';
 import { describeMemoDate } from '../core/memoDate';
 import { describeKilobytes, overCheckLimit } from './checkLimit';
 import { isMemo, memoDateOf } from './memoDates';
-import { affectsPresentation, readSettings } from './settings';
+import { affectsPresentation, readWindowSettings } from './settings';
 import { COMMAND } from './contributions';
 
 export const STATUS_BAR_ID = 'interlocutor.asOf';
@@ -21,7 +21,7 @@ export function registerStatusBar(diagnostics: ClaimDiagnostics): vscode.Disposa
   item.command = { command: COMMAND.setMemoDate, title: 'Set Memo Date' };
   const update = () => {
     const document = vscode.window.activeTextEditor?.document;
-    if (!isMemo(document) || !readSettings(document.uri).statusBarEnabled) {
+    if (!isMemo(document) || !readWindowSettings().statusBarEnabled) {
       item.hide();
       return;
     }

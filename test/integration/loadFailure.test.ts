@@ -21,10 +21,12 @@ describe('a failed dataset load', () => {
     });
     const outcomes = ['fail', 'fail', 'ok', 'fail'];
     let calls = 0;
-    const store = new KnowledgeStore(extension.extensionUri, log, async () => {
-      const outcome = outcomes[calls++];
-      if (outcome === 'fail') throw new Error('the dataset folder is not readable');
-      return api.knowledge();
+    const store = new KnowledgeStore(extension.extensionUri, log, {
+      loader: async () => {
+        const outcome = outcomes[calls++];
+        if (outcome === 'fail') throw new Error('the dataset folder is not readable');
+        return api.knowledge();
+      },
     });
     try {
       await store.get();

@@ -64,7 +64,7 @@ describe('Check All Memos in Workspace', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     const log = vscode.window.createOutputChannel('Interlocutor cancel test', { log: true });
-    const store = new KnowledgeStore(extension.extensionUri, log, () => api.knowledge());
+    const store = new KnowledgeStore(extension.extensionUri, log, { loader: () => api.knowledge() });
     const diagnostics = new ClaimDiagnostics(store, readMemoFile);
     const cancel = new vscode.CancellationTokenSource();
     const reported: string[] = [];

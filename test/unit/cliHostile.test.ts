@@ -7,7 +7,6 @@ import { partialDate } from '../../src/core/dates';
 import { readRegularFile, type CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
 import { jsonTerminalSafe, terminalSafe } from '../../src/cli/terminalText';
-import { builtinDatasetPath } from '../support/repo';
 
 /** The CLI in memory, reading files the way the real one does (regular files only, size-capped). */
 function cli(args: string[], cwd: string, readFile: CliIo['readFile'] = (path, maxBytes) => readRegularFile(path, maxBytes ?? 20 * 1024 * 1024)) {
@@ -133,7 +132,8 @@ describe('command line: hostile input (issue 11)', () => {
   });
 
   it('turns an internal error into one line and exit 2; --debug adds the stack', () => {
-    const broken: CliIo['readFile'] = (path) => (path === builtinDatasetPath ? (undefined as unknown as string) : '');
+    // A reader that breaks its contract (no text at all): a bug, not a bad file.
+    const broken: CliIo['readFile'] = () => undefined as unknown as string;
     const plain = cli(['validate', 'x.json'], '/', broken);
     assert.equal(plain.code, 2);
     assert.match(plain.stderr, /^interlocutor: internal error: .+ \(run again with --debug for details\)\n$/);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { buildPack, canonicalJson, packChecksum, packManifestSchema, serializePack, verifyPack, type PackParts } from '../../src/core/packs/manifest';
+import { buildPack, canonicalJson, packChecksum, packSchemas, serializePack, verifyPack, type PackParts } from '../../src/core/packs/manifest';
 
 const parts: PackParts = {
   id: 'test-pack',
@@ -89,7 +89,7 @@ describe('pack manifest', () => {
       if (allowed) assert.doesNotThrow(attempt);
       else assert.throws(attempt, new RegExp(`licence "${license}" cannot be shipped`));
       const manifest = { ...buildPack(parts).manifest, sources: [{ ...parts.sources[0]!, license }] };
-      assert.equal(packManifestSchema.safeParse(manifest).success, allowed);
+      assert.equal(packSchemas().packManifestSchema.safeParse(manifest).success, allowed);
     });
   }
 

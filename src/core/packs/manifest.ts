@@ -10,45 +10,59 @@
  * covered, so a pack can be re-labelled without re-hashing, but any change to the data shows.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { datasetSchema, idSchema, partialDateSchema, type DatasetInput } from '../schema';
+import type * as Zod from 'zod';
+import { datasetSchemas, type DatasetInput } from '../schema';
 
 /** The only licences a pack may carry: data anyone may ship inside an extension with attribution. */
 export const PACK_LICENSES = ['CC0-1.0', 'CC-BY-4.0', 'public-domain'] as const;
 export type PackLicense = (typeof PACK_LICENSES)[number];
 
-export const packSourceSchema = z
-  .object({
-    repo: z
-      .string()
-      .regex(/^([A-Za-z0-9][\w.-]*\/[\w.-]+|https?:\/\/\S+)$/, 'write the repository as owner/name, or the https URL of the service queried')
-      .describe('The GitHub repository the data was imported from (owner/name), or the https URL of the service queried (a SPARQL endpoint).'),
-    commit: z.string().regex(/^[0-9a-f]{7,40}$/, 'a git commit hash').optional().describe('The snapshot commit imported.'),
-    snapshotDate: partialDateSchema.describe('The date of the snapshot commit: the data is as the source had it on that day.'),
-    license: z.enum(PACK_LICENSES, { error: `the licence must be one of ${PACK_LICENSES.join(', ')}` }),
-    attribution: z.string().trim().min(1).describe('The credit line shown wherever the data is shown (required by CC BY).'),
-  })
-  .strict();
+/** The pack schemas, built (and zod loaded) on first use, like the dataset's (schema.ts). */
+function buildPackSchemas() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { z } = require('zod') as typeof Zod;
+  const { idSchema, partialDateSchema } = datasetSchemas();
+  const packSourceSchema = z
+    .object({
+      repo: z
+        .string()
+        .regex(/^([A-Za-z0-9][\w.-]*\/[\w.-]+|https?:\/\/\S+)$/, 'write the repository as owner/name, or the https URL of the service queried')
+        .describe('The GitHub repository the data was imported from (owner/name), or the https URL of the service queried (a SPARQL endpoint).'),
+      commit: z.string().regex(/^[0-9a-f]{7,40}$/, 'a git commit hash').optional().describe('The snapshot commit imported.'),
+      snapshotDate: partialDateSchema.describe('The date of the snapshot commit: the data is as the source had it on that day.'),
+      license: z.enum(PACK_LICENSES, { error: `the licence must be one of ${PACK_LICENSES.join(', ')}` }),
+      attribution: z.string().trim().min(1).describe('The credit line shown wherever the data is shown (required by CC BY).'),
+    })
+    .strict();
 
-export const packManifestSchema = z
-  .object({
-    id: idSchema,
-    title: z.string().trim().min(1),
-    version: partialDateSchema.describe('The snapshot date of the newest source.'),
-    sources: z.array(packSourceSchema).min(1, 'a pack names at least one source'),
-    coverage: z
-      .record(z.string().min(1), z.object({ verifiedThrough: partialDateSchema, note: z.string().optional() }).strict())
-      .describe('Per country (US, GB) or group of posts (us-missions): the date through which open tenures were verified.'),
-    generator: z.object({ importer: z.string().min(1), version: z.string().min(1) }).strict(),
-    counts: z.object({ actors: z.number().int().min(0), roles: z.number().int().min(0), tenures: z.number().int().min(0) }).strict(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'),
-  })
-  .strict();
+  const packManifestSchema = z
+    .object({
+      id: idSchema,
+      title: z.string().trim().min(1),
+      version: partialDateSchema.describe('The snapshot date of the newest source.'),
+      sources: z.array(packSourceSchema).min(1, 'a pack names at least one source'),
+      coverage: z
+        .record(z.string().min(1), z.object({ verifiedThrough: partialDateSchema, note: z.string().optional() }).strict())
+        .describe('Per country (US, GB) or group of posts (us-missions): the date through which open tenures were verified.'),
+      generator: z.object({ importer: z.string().min(1), version: z.string().min(1) }).strict(),
+      counts: z.object({ actors: z.number().int().min(0), roles: z.number().int().min(0), tenures: z.number().int().min(0) }).strict(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'),
+    })
+    .strict();
 
-export const packSchema = z.object({ manifest: packManifestSchema, dataset: z.unknown() }).strict();
+  const packSchema = z.object({ manifest: packManifestSchema, dataset: z.unknown() }).strict();
+  return { packSourceSchema, packManifestSchema, packSchema };
+}
 
-export type PackSource = z.infer<typeof packSourceSchema>;
-export type PackManifest = z.infer<typeof packManifestSchema>;
+let packSchemasBuilt: ReturnType<typeof buildPackSchemas> | undefined;
+
+export function packSchemas(): ReturnType<typeof buildPackSchemas> {
+  packSchemasBuilt ??= buildPackSchemas();
+  return packSchemasBuilt;
+}
+
+export type PackSource = Zod.z.infer<ReturnType<typeof buildPackSchemas>['packSourceSchema']>;
+export type PackManifest = Zod.z.infer<ReturnType<typeof buildPackSchemas>['packManifestSchema']>;
 export interface Pack {
   readonly manifest: PackManifest;
   readonly dataset: DatasetInput;
@@ -73,13 +87,13 @@ export type PackVerification = { ok: true; pack: Pack } | { ok: false; problems:
 
 /** Checks a parsed pack file: manifest shape, checksum, dataset schema and the manifest's counts. */
 export function verifyPack(value: unknown): PackVerification {
-  const shape = packSchema.safeParse(value);
+  const shape = packSchemas().packSchema.safeParse(value);
   if (!shape.success) return { ok: false, problems: shape.error.issues.map((issue) => `${issue.path.join('.') || '(pack)'}: ${issue.message}`) };
   const { manifest, dataset } = shape.data;
   const problems: string[] = [];
   const actual = packChecksum(dataset);
   if (actual !== manifest.sha256) problems.push(`checksum mismatch: the manifest says ${manifest.sha256}, the dataset hashes to ${actual}`);
-  const parsed = datasetSchema.safeParse(dataset);
+  const parsed = datasetSchemas().datasetSchema.safeParse(dataset);
   if (!parsed.success) {
     for (const issue of parsed.error.issues.slice(0, 20)) problems.push(`dataset.${issue.path.join('.')}: ${issue.message}`);
   } else {
@@ -116,7 +130,7 @@ export function buildPack(parts: PackParts): Pack {
       throw new Error(`${source.repo}: licence "${source.license}" cannot be shipped in a pack (only ${PACK_LICENSES.join(', ')})`);
     }
   }
-  const parsed = datasetSchema.safeParse(parts.dataset);
+  const parsed = datasetSchemas().datasetSchema.safeParse(parts.dataset);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`the imported dataset is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
@@ -132,7 +146,7 @@ export function buildPack(parts: PackParts): Pack {
     counts: countsOf(parts.dataset),
     sha256: packChecksum(parts.dataset),
   };
-  const checked = packManifestSchema.safeParse(manifest);
+  const checked = packSchemas().packManifestSchema.safeParse(manifest);
   if (!checked.success) throw new Error(`pack manifest: ${checked.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   return { manifest: checked.data, dataset: parts.dataset };
 }
