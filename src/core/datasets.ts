@@ -6,6 +6,7 @@
 import { parseDatasetText, type DatasetProblem, type ParsedDatasetFile } from './datasetLoader';
 import { mergeDatasets } from './datasetMerge';
 import { checkDatasetConsistency } from './datasetRules';
+import { conventionMatchersWith } from './conventions';
 import { KnowledgeBase } from './knowledgeBase';
 import type { Range } from './text';
 
@@ -39,7 +40,8 @@ export function buildKnowledge(files: readonly ParsedDatasetFile[], options: Kno
   const merged = mergeDatasets(files);
   const consistency = checkDatasetConsistency(files, merged);
   return {
-    kb: new KnowledgeBase(merged),
+    // Each dataset's conventions (a UK pack's "British", "Sir", "MP") add to the defaults, in load order.
+    kb: new KnowledgeBase(merged, conventionMatchersWith(merged.datasets.flatMap(({ dataset }) => (dataset.conventions ? [dataset.conventions] : [])))),
     files: files.map(({ file, dataset, problems, locate }) => ({ file, ...(dataset ? { dataset } : {}), problems, locate: options.keepPositions?.(file) ? locate : unlocated })),
     problems: [...files.flatMap((file) => file.problems), ...consistency],
   };
