@@ -13,6 +13,8 @@ export class InputError extends UsageError {}
 
 export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[], maxBytes?: number): LoadedKnowledge {
   const texts: DatasetText[] = [];
+  // Packs load right after the built-in dataset (src/core/packs/registry.ts has the order).
+  const packs = io.packs?.();
   for (const path of [builtinDatasetPath(), ...datasetPaths.map((path) => resolve(io.cwd, path))]) {
     let text: string;
     try {
@@ -21,9 +23,12 @@ export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[], max
       throw new InputError(`cannot read dataset ${path}: ${describeReadError(error)}`);
     }
     texts.push({ file: path, text });
+    if (path === builtinDatasetPath() && packs) texts.push(...packs.texts);
   }
+  const packFiles = new Set(packs?.texts.map((pack) => pack.file));
   // Findings may point into the user's own datasets (SARIF relatedLocations): keep their positions.
-  return loadKnowledge(texts, { keepPositions: (file) => file !== builtinDatasetPath() });
+  const knowledge = loadKnowledge(texts, { keepPositions: (file) => file !== builtinDatasetPath() && !packFiles.has(file) });
+  return packs && packs.problems.length > 0 ? { ...knowledge, problems: [...knowledge.problems, ...packs.problems] } : knowledge;
 }
 
 /** "file:3:14: error: message", the shape editors and CI logs turn into links. Data in it is made terminal-safe. */
