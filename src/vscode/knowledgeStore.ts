@@ -10,6 +10,7 @@
 import * as vscode from 'vscode';
 import type { DatasetProblem } from '../core/datasetLoader';
 import { loadKnowledge, type DatasetText, type LoadedKnowledge } from '../core/datasets';
+import { editorPackTexts } from './packCommands';
 import { readSettings } from './settings';
 
 export const DATASET_GLOBS = ['**/*.interlocutor.{json,yaml,yml}', '**/.interlocutor/*.{json,yaml,yml}'];
@@ -92,6 +93,10 @@ export class KnowledgeStore implements vscode.Disposable {
     const unreadable: DatasetProblem[] = [];
     const builtin = vscode.Uri.joinPath(this.extensionUri, 'data', 'builtin.json');
     texts.push({ file: builtin.toString(), text: await readText(builtin, Number.POSITIVE_INFINITY) });
+    // Dataset packs come right after the built-in data, before the workspace's datasets.
+    const packs = editorPackTexts(this.extensionUri);
+    texts.push(...packs.texts);
+    unreadable.push(...packs.problems);
     for (const uri of await this.userDatasetUris()) {
       try {
         texts.push({ file: uri.toString(), text: await readText(uri, readSettings(uri).maxFileBytes) });
@@ -103,7 +108,8 @@ export class KnowledgeStore implements vscode.Disposable {
       }
     }
     // Findings point into the user's own datasets (relatedInformation): keep their positions.
-    const loaded = loadKnowledge(texts, { keepPositions: (file) => file !== builtin.toString() });
+    const packFiles = new Set(packs.texts.map((pack) => pack.file));
+    const loaded = loadKnowledge(texts, { keepPositions: (file) => file !== builtin.toString() && !packFiles.has(file) });
     const knowledge = unreadable.length > 0 ? { ...loaded, problems: [...loaded.problems, ...unreadable] } : loaded;
     this.log.info(
       `Loaded ${knowledge.kb.actorCount} actors from ${texts.length} dataset file(s) in ${Date.now() - started} ms` +
