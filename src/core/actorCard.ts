@@ -5,6 +5,7 @@
  */
 import { dayRange, formatPartialDate, partialDate, type PartialDate } from './dates';
 import { tenureTitle, type ChannelState, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
+import { sameOffice } from './datasetMerge';
 import { MarkdownBuilder } from './markdown';
 import type { Channel, DatedEvent, SourceDefinition, Verification } from './schema';
 
@@ -123,7 +124,7 @@ export interface ActorCardModel {
 export function actorCardModel(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): ActorCardModel | undefined {
   const actor = kb.actor(actorId);
   if (!actor) return undefined;
-  const tenures = kb.tenuresOn(actorId, date);
+  const tenures = distinctOffices(kb.tenuresOn(actorId, date));
   const timelineLimit = options.timelineLimit ?? 6;
   const sourceLimit = options.sourceLimit ?? 4;
   const formerLimit = options.formerLimit ?? 4;
@@ -133,7 +134,7 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
   const eventLimit = options.eventLimit ?? 3;
   const lastDay = dayRange(date).last;
   const events = actor.events.filter((event) => dayRange(partialDate(event.date)).first <= lastDay);
-  const current = kb.currentPosts(actorId, date);
+  const current = distinctOffices(kb.currentPosts(actorId, date));
   const affiliation = affiliationOf(current[0] ?? former[0]);
   return {
     name: actor.name,
@@ -157,6 +158,11 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
     sources: allSources.slice(0, sourceLimit),
     moreSources: Math.max(0, allSources.length - sourceLimit),
   };
+}
+
+/** One entry per spell in an office: a person folded from two datasets may hold it under two post ids. */
+function distinctOffices(entries: readonly TenureOnDate[]): TenureOnDate[] {
+  return entries.filter((entry, index) => !entries.slice(0, index).some((earlier) => sameOffice(earlier, entry)));
 }
 
 /** The body of the post and the party the holder sat for: "US Senate · Democrat", "Home Office". */

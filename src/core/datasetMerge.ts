@@ -7,10 +7,11 @@
  * actor of an earlier file is that person, and is folded into it rather than added (the congress
  * pack's "govtrack-412733" into the built-in "donald_trump"). The earlier actor keeps its id, name,
  * summary and events (channels and curated facts hang on them); it gains the later actor's
- * aliases, name (as an alias), identifiers and sources, and those of its tenures that it does not
- * already have: a tenure is already there when one starts and ends on the same dates in a post of
- * the same title and country. The later id stays an alias of the earlier one, so a still later
- * entry under it, and channels naming it, reach the same actor.
+ * aliases, name (as an alias), identifiers and sources, and the tenures it does not already have
+ * (the same post, start and end). A tenure in another post of the same office (the pack's
+ * us-president beside the built-in us.president) is kept, so that each post still knows all its
+ * holders; cards show such a pair once. The later id stays an alias of the earlier one, so a
+ * still later entry under it, and channels naming it, reach the same actor.
  */
 import type { PartialDate } from './dates';
 import { partialDate } from './dates';
@@ -87,7 +88,7 @@ export function mergeDatasets(files: readonly ParsedDatasetFile[]): MergedData {
       const canonical = actorIdAliases.get(actor.id) ?? (actors.has(actor.id) ? undefined : identities.find(actor, file.file));
       const earlier = canonical ? actors.get(canonical) : undefined;
       if (canonical && earlier) {
-        const folded = foldActor(earlier, actor, roles);
+        const folded = foldActor(earlier, actor, dataset.verifiedThrough);
         actors.set(canonical, folded);
         identities.record(folded, actorOrigins.get(canonical)?.file ?? file.file);
         actorIdAliases.set(actor.id, canonical);
@@ -132,11 +133,16 @@ class IdentityIndex {
 }
 
 /** The earlier actor with what the later record of the same person adds (see the module comment). */
-export function foldActor(earlier: Actor, later: Actor, roles: ReadonlyMap<string, Role>): Actor {
+export function foldActor(earlier: Actor, later: Actor, laterVerifiedThrough?: string): Actor {
   const aliases = [...earlier.aliases];
   for (const alias of [later.name, ...later.aliases]) if (alias !== earlier.name && !aliases.includes(alias)) aliases.push(alias);
   const tenures = [...earlier.tenures];
-  for (const tenure of later.tenures) if (!tenures.some((known) => sameTenure(known, tenure, roles))) tenures.push(tenure);
+  for (const tenure of later.tenures) {
+    if (tenures.some((known) => sameTenure(known, tenure))) continue;
+    // An open tenure keeps the horizon of the dataset it came from, not the earlier actor's dataset's.
+    const open = tenure.end === undefined || tenure.end === null;
+    tenures.push(open && !tenure.verifiedThrough && laterVerifiedThrough ? { ...tenure, verifiedThrough: laterVerifiedThrough } : tenure);
+  }
   const identifiers: ActorIdentifiers = { ...later.identifiers, ...earlier.identifiers };
   return {
     ...earlier,
@@ -149,12 +155,19 @@ export function foldActor(earlier: Actor, later: Actor, roles: ReadonlyMap<strin
   };
 }
 
-function sameTenure(a: Tenure, b: Tenure, roles: ReadonlyMap<string, Role>): boolean {
-  if ((a.start ?? null) !== (b.start ?? null) || (a.end ?? null) !== (b.end ?? null)) return false;
-  if (a.role === b.role) return true;
-  const roleA = roles.get(a.role);
-  const roleB = roles.get(b.role);
-  return roleA !== undefined && roleB !== undefined && roleA.title.toLowerCase() === roleB.title.toLowerCase() && roleA.country === roleB.country;
+function sameTenure(a: Tenure, b: Tenure): boolean {
+  return a.role === b.role && (a.start ?? null) === (b.start ?? null) && (a.end ?? null) === (b.end ?? null);
+}
+
+/**
+ * Whether two tenures are one spell in one office held under two post ids (the built-in
+ * us.president and a pack's us-president): the same dates, and posts of the same title and
+ * country. Cards show such a pair once.
+ */
+export function sameOffice(a: { tenure: Tenure; role: Role | undefined }, b: { tenure: Tenure; role: Role | undefined }): boolean {
+  if ((a.tenure.start ?? null) !== (b.tenure.start ?? null) || (a.tenure.end ?? null) !== (b.tenure.end ?? null)) return false;
+  if (a.tenure.role === b.tenure.role) return true;
+  return a.role !== undefined && b.role !== undefined && a.role.title.toLowerCase() === b.role.title.toLowerCase() && a.role.country === b.role.country;
 }
 
 function withCanonicalEndpoints(channel: Channel, aliases: ReadonlyMap<string, string>): Channel {

@@ -8,7 +8,7 @@ import { renderActorCard, renderActorCardText } from '../../src/core/actorCard';
 import { mergeConventions, DEFAULT_CONVENTIONS } from '../../src/core/conventions';
 import { partialDate } from '../../src/core/dates';
 import { loadKnowledge, type DatasetText } from '../../src/core/datasets';
-import { foldActor } from '../../src/core/datasetMerge';
+import { foldActor, sameOffice } from '../../src/core/datasetMerge';
 import { buildPack, serializePack, type Pack } from '../../src/core/packs/manifest';
 import { packAttribution, packDatasetText, packLoadOrder, parsePackState, readPack, withPackEnabled } from '../../src/core/packs/registry';
 import { actorSchema, roleSchema, type DatasetInput } from '../../src/core/schema';
@@ -283,25 +283,32 @@ describe('dataset packs', () => {
         assert.deepEqual([...new Set(kb.index.lookup(name).map((entry) => entry.actorId))], [id], name);
       }
       const trump = kb.actor('donald_trump');
-      assert.equal(trump?.tenures.length, 2, JSON.stringify(trump?.tenures.map((tenure) => [tenure.role, tenure.start])));
-      assert.equal(kb.actor('joe_biden')?.tenures.length, 2);
+      // The pack's us-president spells stay beside the built-in us.president ones (each post keeps its holders); the card shows each once.
+      assert.deepEqual(trump?.tenures.map((tenure) => `${tenure.role} ${tenure.start}`), ['us.president 2017-01-20', 'us.president 2025-01-20', 'us-president 2017-01-20', 'us-president 2025-01-20']);
+      const card = renderActorCardText(kb, 'donald_trump', DATE) ?? '';
+      assert.equal(card.match(/^ {2}(\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}|since \d{4}-\d{2}-\d{2}): president/gm)?.length, 2, card);
+      // The pack's open spell keeps the pack's horizon (2026-06-15), not the built-in dataset's.
+      assert.equal(trump?.tenures.find((tenure) => tenure.role === 'us-president' && !tenure.end)?.verifiedThrough, '2026-06-15');
+      assert.match(card, /^As of 2026-03-01: president of the United States \(47th\) \(since 2025-01-20[^;\n]*\)$/m);
       assert.ok(trump?.events.length, 'the curated events stay');
       assert.deepEqual(trump?.identifiers, { wikidata: 'Q22686' });
     });
 
-    const role = (id: string, title: string, country = 'US') => roleSchema.parse({ id, title, country });
-    const roles = new Map([role('us.president', 'president'), role('us-president', 'President'), role('us-sen-fl', 'senator from Florida'), role('gb-pm', 'president', 'GB')].map((entry) => [entry.id, entry]));
     const earlier = actorSchema.parse({ id: 'curated', name: 'Pat Example', aliases: ['Mr Example'], summary: 'curated', identifiers: { wikidata: 'Q1' }, tenures: [{ role: 'us.president', start: '2017-01-20', end: '2021-01-20' }], events: [{ date: '2018', text: 'an event' }] });
     const cases: Array<{ name: string; tenures: object[]; added: number }> = [
-      { name: 'the same dates in a post of the same title and country: already there', tenures: [{ role: 'us-president', start: '2017-01-20', end: '2021-01-20' }], added: 0 },
+      { name: 'the same post and dates: already there', tenures: [{ role: 'us.president', start: '2017-01-20', end: '2021-01-20' }], added: 0 },
+      { name: 'the same office under another post id: kept, so the post knows its holders', tenures: [{ role: 'us-president', start: '2017-01-20', end: '2021-01-20' }], added: 1 },
       { name: 'another post: added', tenures: [{ role: 'us-sen-fl', start: '2011-01-03', end: '2017-01-03' }], added: 1 },
-      { name: 'the same post with other dates: added', tenures: [{ role: 'us-president', start: '2025-01-20' }], added: 1 },
-      { name: 'a post of the same title in another country: added', tenures: [{ role: 'gb-pm', start: '2017-01-20', end: '2021-01-20' }], added: 1 },
+      { name: 'the same post with other dates: added', tenures: [{ role: 'us.president', start: '2025-01-20' }], added: 1 },
     ];
+    it('folding tenures: an open one keeps the horizon of its own dataset', () => {
+      const later = actorSchema.parse({ id: 'pack-1', name: 'Pat', tenures: [{ role: 'us-sen-fl', start: '2011-01-03' }, { role: 'x', start: '2001', end: '2002' }, { role: 'y', start: '2003', verifiedThrough: '2004' }] });
+      assert.deepEqual(foldActor(earlier, later, '2026-06-15').tenures.slice(1).map((tenure) => tenure.verifiedThrough), ['2026-06-15', undefined, '2004']);
+    });
     for (const { name, tenures, added } of cases) {
       it(`folding tenures: ${name}`, () => {
         const later = actorSchema.parse({ id: 'pack-1', name: 'Patricia Example', identifiers: { wikidata: 'Q1', bioguide: 'E000001' }, tenures, sources: [{ title: 'the pack' }] });
-        const folded = foldActor(earlier, later, roles);
+        const folded = foldActor(earlier, later);
         assert.equal(folded.tenures.length, 1 + added);
         assert.equal(folded.id, 'curated');
         assert.equal(folded.summary, 'curated');
@@ -309,6 +316,17 @@ describe('dataset packs', () => {
         assert.deepEqual(folded.identifiers, { wikidata: 'Q1', bioguide: 'E000001' });
         assert.equal(folded.events.length, 1);
       });
+    }
+
+    const role = (id: string, title: string, country = 'US') => roleSchema.parse({ id, title, country });
+    const spell = (roleId: string, title: string, start: string, end?: string, country = 'US') => ({ tenure: { role: roleId, start, ...(end ? { end } : {}), acting: false, verified: true as const, sources: [] }, role: role(roleId, title, country) });
+    const offices: Array<[string, ReturnType<typeof spell>, ReturnType<typeof spell>, boolean]> = [
+      ['two post ids of one office, same dates', spell('us.president', 'president', '2017-01-20', '2021-01-20'), spell('us-president', 'President', '2017-01-20', '2021-01-20'), true],
+      ['other dates', spell('us.president', 'president', '2017-01-20', '2021-01-20'), spell('us-president', 'president', '2025-01-20'), false],
+      ['the same title in another country', spell('us.president', 'president', '2017-01-20'), spell('fr-president', 'president', '2017-01-20', undefined, 'FR'), false],
+    ];
+    for (const [name, a, b, same] of offices) {
+      it(`one office on cards: ${name}`, () => assert.equal(sameOffice(a, b), same));
     }
 
     it('matches on the bioguide id too, keeps the earlier id for later datasets and channels, and never folds within one file', () => {
