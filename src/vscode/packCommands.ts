@@ -19,7 +19,10 @@ export function editorPackStore(extensionUri: vscode.Uri): PackStore | undefined
 
 /** The enabled packs as dataset texts, for KnowledgeStore.load (right after the built-in dataset). */
 export function editorPackTexts(extensionUri: vscode.Uri): PackTexts {
-  return editorPackStore(extensionUri)?.datasetTexts() ?? { texts: [], problems: [] };
+  const packs = editorPackStore(extensionUri)?.datasetTexts() ?? { texts: [], problems: [] };
+  // Named by URI, as every other dataset in the editor, so a pack's problem shows on its file.
+  const uri = (path: string) => vscode.Uri.file(path).toString();
+  return { texts: packs.texts.map((text) => ({ ...text, file: uri(text.file) })), problems: packs.problems.map((problem) => ({ ...problem, file: uri(problem.file) })) };
 }
 
 interface Reloadable {

@@ -273,6 +273,20 @@ describe('dataset packs', () => {
     });
   });
 
+  describe('what the importers put in the shipped packs', () => {
+    it('congress: register ids on each member, the party on each seat', () => {
+      const cantwell = shippedPack('us-congress').dataset.actors?.find((actor) => actor.id === 'c000127');
+      assert.deepEqual(cantwell?.identifiers, { bioguide: 'C000127', wikidata: 'Q22250' });
+      assert.deepEqual(cantwell?.tenures?.map((tenure) => tenure.party), ['Democrat', 'Democrat']);
+    });
+
+    it('ifg: the UK prose conventions', () => {
+      const conventions = shippedPack('uk-ministers').dataset.conventions;
+      assert.equal(conventions?.countryWords?.["Britain's"], 'GB');
+      assert.ok(conventions?.honorifics?.includes('Rt Hon'));
+    });
+  });
+
   describe('one person in two datasets', () => {
     it('the congress pack folds Donald Trump and Joe Biden into the built-in actors: one actor each, no duplicate tenure', () => {
       const { kb, problems } = withShippedPacks();
