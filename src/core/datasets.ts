@@ -3,7 +3,7 @@
  * that span files, and report every problem against its own file. Files that fail to parse are
  * left out; the rest (and the built-in data) keep working.
  */
-import { parseDatasetText, type DatasetProblem, type ParsedDatasetFile } from './datasetLoader';
+import { parseDatasetText, parseDatasetValue, type DatasetProblem, type ParsedDatasetFile } from './datasetLoader';
 import { mergeDatasets } from './datasetMerge';
 import { checkDatasetConsistency } from './datasetRules';
 import { conventionMatchersWith } from './conventions';
@@ -13,6 +13,8 @@ import type { Range } from './text';
 export interface DatasetText {
   readonly file: string;
   readonly text: string;
+  /** The same dataset already read from JSON (a pack): used instead of parsing `text` again, without positions. */
+  readonly value?: unknown;
 }
 
 export interface LoadedKnowledge {
@@ -31,7 +33,7 @@ export interface KnowledgeOptions {
 
 export function loadKnowledge(texts: readonly DatasetText[], options: KnowledgeOptions = {}): LoadedKnowledge {
   return buildKnowledge(
-    texts.map(({ file, text }) => parseDatasetText(text, file)),
+    texts.map(({ file, text, value }) => (value === undefined ? parseDatasetText(text, file) : parseDatasetValue(value, file))),
     options,
   );
 }

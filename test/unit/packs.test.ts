@@ -172,6 +172,13 @@ describe('dataset packs', () => {
       assert.ok(!notPack.ok);
     });
 
+    it('a pack is loaded from the value already read, and a schema problem in it names the path', () => {
+      const text = packDatasetText(tinyPack('theta'), 'theta.pack.json');
+      assert.equal(loadKnowledge([text]).kb.actor('theta-ada')?.name, 'Ada Testperson');
+      const broken = { ...text, value: { name: 'broken', actors: [{ id: 'x', name: '' }] } };
+      assert.equal(loadKnowledge([broken]).problems.map((problem) => `${problem.file}: ${problem.message}`)[0], 'theta.pack.json: actors[0].name: must not be empty');
+    });
+
     it('an installed pack damaged on disk is reported on its file and left out; the others load', () => {
       const store = new PackStore(user, shipped);
       store.install(serializePack(tinyPack('beta')));

@@ -105,7 +105,9 @@ export function readPack(text: string, options: { verify: boolean; maxBytes?: nu
  * attribution set on it so that cards can credit the source of every actor it describes.
  */
 export function packDatasetText(pack: Pack, file: string): DatasetText {
-  return { file, text: JSON.stringify({ ...pack.dataset, attribution: packAttribution(pack.manifest) }) };
+  const value = { ...pack.dataset, attribution: packAttribution(pack.manifest) };
+  // The value is passed on as read: loading a pack does not parse its JSON a second time.
+  return { file, text: JSON.stringify(value), value };
 }
 
 function megabytes(bytes: number): string {
