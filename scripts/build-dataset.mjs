@@ -290,6 +290,22 @@ function registerFactId(ids, id, where) {
   ids.add(id);
 }
 
+/**
+ * Register ids (Wikidata, bioguide) from curation, each with the record it was verified against:
+ * a pack actor with the same id is merged into this actor instead of showing the person twice.
+ */
+function buildIdentifiers(identifiers, where) {
+  if (!identifiers) return undefined;
+  const result = {};
+  for (const [key, value] of Object.entries(identifiers)) {
+    if (key === 'verifiedAgainst') continue;
+    if (!['wikidata', 'bioguide'].includes(key) || typeof value !== 'string') fail(`${where}: unknown identifier "${key}"`);
+    else result[key] = value;
+  }
+  if (!identifiers.verifiedAgainst) fail(`${where}: identifiers need verifiedAgainst (the record that shows they are this person)`);
+  return result;
+}
+
 function buildActors(facts, curation, roles, usedRoles) {
   const curatedActors = curation.actors ?? {};
   const actors = [];
@@ -313,10 +329,11 @@ function buildActors(facts, curation, roles, usedRoles) {
           country: person.country || undefined,
           kind: 'person',
           summary: curated.summary,
+          identifiers: buildIdentifiers(curated.identifiers, where),
           tenures: buildTenures(person, curated, roles, facts.sources ?? {}, usedRoles),
           events: buildEvents(person.events, facts.sources ?? {}, where),
         },
-        ['id', 'name', 'aliases', 'nativeName', 'country', 'kind', 'summary', 'tenures', 'events'],
+        ['id', 'name', 'aliases', 'nativeName', 'country', 'kind', 'summary', 'identifiers', 'tenures', 'events'],
       ),
     );
   }

@@ -78,6 +78,13 @@ const lazyPackagesApart = {
     build.onResolve({ filter }, (args) => ({ path: `./${lazyFile(args.path)}`, external: true }));
   },
 };
+/** Modules with a web variant beside them (packCommands.web.ts): the web bundle takes the variant. */
+const webVariants = {
+  name: 'web-variants',
+  setup(build) {
+    build.onResolve({ filter: /\/packCommands$/ }, (args) => ({ path: join(args.resolveDir, `${args.path}.web.ts`) }));
+  },
+};
 const lazyTargets = LAZY_PACKAGES.map((name) => ({
   ...common,
   banner: {},
@@ -110,6 +117,8 @@ const targets = [
     alias: common.alias,
     // The built-in data, embedded as in the Node bundles: the web host reads no extension files.
     define: builtinDefine,
+    // Packs are read with Node's file system: the web bundle gets the module that says so instead.
+    plugins: [webVariants],
     sourcemap: production ? false : 'linked',
     minify: production,
     legalComments: production ? 'none' : 'inline',

@@ -1,7 +1,8 @@
 // Runs the mocha suite in test/integration inside the real VS Code extension host (code-server
 // 4.100.3 = VS Code 1.100.3), driven by Chromium. Exits with the suite's result.
 import { format } from 'node:util';
-import { cpSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshWorkspace, launchBrowser, repoRoot, startCodeServer, workbenchUrl } from './workbench.mjs';
 
@@ -17,7 +18,9 @@ async function main() {
     cpSync(join(fixtures, name), join(workspace, 'parity', name), { recursive: true });
   }
   cpSync(join(repoRoot, 'examples'), join(workspace, 'parity', 'examples'), { recursive: true });
-  const server = await startCodeServer({ workspace, env: { INTERLOCUTOR_TODAY: '2025-10-23' } });
+  // Installed dataset packs go to a fresh folder, never the user's own (~/.local/share/interlocutor/packs).
+  const packsDir = mkdtempSync(join(tmpdir(), 'interlocutor-test-packs-'));
+  const server = await startCodeServer({ workspace, env: { INTERLOCUTOR_TODAY: '2025-10-23', INTERLOCUTOR_PACKS_DIR: packsDir } });
   const browser = await launchBrowser();
   let exitCode = 1;
   try {

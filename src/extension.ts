@@ -19,6 +19,7 @@ import { registerDatasetDiagnostics } from './vscode/datasetDiagnostics';
 import { registerDatasetWatcher } from './vscode/datasetWatcher';
 import { registerEvidenceHover } from './vscode/evidenceHover';
 import { registerHover } from './vscode/hover';
+import { registerPackCommands } from './vscode/packCommands';
 import { KnowledgeStore } from './vscode/knowledgeStore';
 import { MemoTracker } from './vscode/memoTracker';
 import { registerStatusBar } from './vscode/statusBar';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): InterlocutorApi {
     registerActorCardDocuments(store),
     registerDataCoverageDocuments(store),
     registerCommands(store),
+    registerPackCommands(context.extensionUri, store, log),
     claimDiagnostics,
     registerCodeActions(claimDiagnostics),
     registerOpenEvidenceSource(),

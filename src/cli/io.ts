@@ -2,6 +2,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fromJsDate, type PartialDate } from '../core/dates';
+import { PackStore, userPacksFolder, type PackTexts } from './packStore';
 import { terminalSafe } from './terminalText';
 
 /** The default of the interlocutor.maxFileSize setting, in megabytes. */
@@ -20,6 +21,13 @@ export interface CliIo {
   readonly today: PartialDate;
   /** Whether stdout is a terminal (colours, for stylish output). */
   readonly color: boolean;
+  /** The environment (INTERLOCUTOR_PACKS_DIR, XDG_DATA_HOME): where `pack` keeps installed packs. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The enabled dataset packs, loaded after the built-in dataset by every command. Absent (as in
+   * most tests), no pack is loaded.
+   */
+  readonly packs?: () => PackTexts;
 }
 
 export function processIo(): CliIo {
@@ -33,6 +41,8 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     today: fromJsDate(new Date()),
     color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    env: process.env,
+    packs: () => new PackStore(userPacksFolder(process.env)).datasetTexts(),
   };
 }
 

@@ -12,7 +12,10 @@ export class UsageError extends Error {}
 export class InputError extends UsageError {}
 
 export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[], maxBytes?: number): LoadedKnowledge {
-  const texts: DatasetText[] = [];
+  // Packs load right after the built-in dataset (src/core/packs/registry.ts has the order); the
+  // built-in data is in the bundle, checked when it was built: named by its file, never read.
+  const packs = io.packs?.();
+  const texts: DatasetText[] = [...(packs?.texts ?? [])];
   for (const path of datasetPaths.map((path) => resolve(io.cwd, path))) {
     let text: string;
     try {
@@ -22,8 +25,10 @@ export function loadCliKnowledge(io: CliIo, datasetPaths: readonly string[], max
     }
     texts.push({ file: path, text });
   }
-  // The built-in data is in the bundle, checked when it was built: named by its file, never read.
-  return loadKnowledgeOverBuiltin(builtinDatasetPath(), texts);
+  const packFiles = new Set(packs?.texts.map((pack) => pack.file));
+  // Findings may point into the user's own datasets (SARIF relatedLocations): keep their positions.
+  const knowledge = loadKnowledgeOverBuiltin(builtinDatasetPath(), texts, { keepPositions: (file) => !packFiles.has(file) });
+  return packs && packs.problems.length > 0 ? { ...knowledge, problems: [...knowledge.problems, ...packs.problems] } : knowledge;
 }
 
 /** "file:3:14: error: message", the shape editors and CI logs turn into links. Data in it is made terminal-safe. */

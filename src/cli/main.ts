@@ -6,6 +6,7 @@
  *   interlocutor datasets [--dataset FILE]... [--format text|json]
  *   interlocutor check [FILE|DIR|GLOB]... (see checkCommand.ts for its options)
  *   interlocutor import <congress|ifg|pocom|wikidata> SOURCE... -o PACK [--snapshot-date D] [--commit SHA]
+ *   interlocutor pack list|install|remove|enable|disable
  * Exit codes: 0 success, 1 findings at error severity (or no actor found), 2 usage, dataset or
  * internal errors.
  */
@@ -18,6 +19,7 @@ import { channelsCommand } from './channelsCommand';
 import { CHECK_USAGE, checkCommand } from './checkCommand';
 import { datasetsCommand } from './datasetsCommand';
 import { importCommand } from './importCommand';
+import { packCommand } from './packCommand';
 import { processIo, type CliIo } from './io';
 import { InputError, UsageError, formatProblem, loadCliKnowledge } from './knowledge';
 import { jsonTerminalSafe, terminalSafe, terminalSafeLine } from './terminalText';
@@ -60,6 +62,13 @@ export const USAGE = `Usage:
                      [--results FILE | --endpoint URL] [--positions FILE]
       Build a dataset pack from a snapshot of an open source (files or folders); wikidata imports
       saved SPARQL JSON results (--results) or runs data/wikidata/positions.rq (--endpoint).
+  interlocutor pack list [--format text|json]
+  interlocutor pack install FILE|URL
+  interlocutor pack remove ID | pack enable ID | pack disable ID
+      Dataset packs (every member of Congress, UK ministers...): list them with their counts,
+      licence, attribution and whether they are enabled; install one from a file or an https
+      URL (its checksum is verified); remove, enable or disable one. Enabled packs load after
+      the built-in dataset in every command.
   interlocutor COMMAND --help | interlocutor --help | --version
 Exit codes: 0 nothing at error severity, 1 findings at error severity, 2 a usage, dataset or
 internal error. Add --debug to any command to print the stack of an internal error.
@@ -93,6 +102,8 @@ export function runCli(args: readonly string[], io: CliIo): number | Promise<num
         return datasetsCommand(rest, io);
       case 'import':
         return importCommand(rest, io);
+      case 'pack':
+        return packCommand(rest, io).catch((error: unknown) => reportError(error, io, debug));
       case '--version':
       case '-v':
         io.stdout(`${VERSION}\n`);
@@ -107,16 +118,21 @@ export function runCli(args: readonly string[], io: CliIo): number | Promise<num
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr(`interlocutor: ${terminalSafeLine((error as Error).message)}\n${error instanceof InputError ? '' : `\n${USAGE}`}`);
-      return EXIT_USAGE;
-    }
-    // A bug, not the user's input: one line and exit 2, never a stack trace on a user's screen
-    // or exit 1 (which CI reads as "findings").
-    io.stderr(`interlocutor: internal error: ${terminalSafeLine(error instanceof Error ? error.message : String(error))}${debug ? '' : ' (run again with --debug for details)'}\n`);
-    if (debug && error instanceof Error && error.stack) io.stderr(`${terminalSafe(error.stack)}\n`);
+    return reportError(error, io, debug);
+  }
+}
+
+/** A usage or input error in one line (with the usage text where it helps); anything else as an internal error. */
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof UsageError || isParseArgsError(error)) {
+    io.stderr(`interlocutor: ${terminalSafeLine((error as Error).message)}\n${error instanceof InputError ? '' : `\n${USAGE}`}`);
     return EXIT_USAGE;
   }
+  // A bug, not the user's input: one line and exit 2, never a stack trace on a user's screen
+  // or exit 1 (which CI reads as "findings").
+  io.stderr(`interlocutor: internal error: ${terminalSafeLine(error instanceof Error ? error.message : String(error))}${debug ? '' : ' (run again with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${terminalSafe(error.stack)}\n`);
+  return EXIT_USAGE;
 }
 
 declare const INTERLOCUTOR_VERSION: string | undefined;

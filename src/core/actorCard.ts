@@ -5,6 +5,7 @@
  */
 import { dayRange, formatPartialDate, partialDate, type PartialDate } from './dates';
 import { tenureTitle, type ChannelState, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
+import { sameOffice } from './datasetMerge';
 import { MarkdownBuilder } from './markdown';
 import type { Channel, DatedEvent, SourceDefinition, Verification } from './schema';
 
@@ -114,12 +115,16 @@ export interface ActorCardModel {
   readonly earlierEvents: number;
   readonly sources: readonly SourceDefinition[];
   readonly moreSources: number;
+  /** What the actor is on the date, beside the post: the body the post belongs to and the party ("US Senate · Democrat"). */
+  readonly affiliation?: string;
+  /** The credit lines of the datasets the actor comes from (a pack's attribution). */
+  readonly attributions: readonly string[];
 }
 
 export function actorCardModel(kb: KnowledgeBase, actorId: string, date: PartialDate, options: ActorCardOptions = {}): ActorCardModel | undefined {
   const actor = kb.actor(actorId);
   if (!actor) return undefined;
-  const tenures = kb.tenuresOn(actorId, date);
+  const tenures = distinctOffices(kb.tenuresOn(actorId, date));
   const timelineLimit = options.timelineLimit ?? 6;
   const sourceLimit = options.sourceLimit ?? 4;
   const formerLimit = options.formerLimit ?? 4;
@@ -129,14 +134,18 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
   const eventLimit = options.eventLimit ?? 3;
   const lastDay = dayRange(date).last;
   const events = actor.events.filter((event) => dayRange(partialDate(event.date)).first <= lastDay);
+  const current = distinctOffices(kb.currentPosts(actorId, date));
+  const affiliation = affiliationOf(current[0] ?? former[0]);
   return {
     name: actor.name,
     ...(actor.nativeName ? { nativeName: actor.nativeName } : {}),
     ...(country ? { country } : {}),
+    ...(affiliation ? { affiliation } : {}),
+    attributions: attributionsOf(kb, actorId),
     ...(actor.summary ? { summary: actor.summary } : {}),
     date: formatPartialDate(date),
     ...(options.dateLabel ? { dateLabel: options.dateLabel } : {}),
-    current: kb.currentPosts(actorId, date),
+    current,
     unknown: tenures.filter((entry) => entry.state === 'unknown'),
     former: former.slice(0, formerLimit),
     moreFormer: Math.max(0, former.length - formerLimit),
@@ -149,6 +158,29 @@ export function actorCardModel(kb: KnowledgeBase, actorId: string, date: Partial
     sources: allSources.slice(0, sourceLimit),
     moreSources: Math.max(0, allSources.length - sourceLimit),
   };
+}
+
+/** One entry per spell in an office: a person folded from two datasets may hold it under two post ids. */
+function distinctOffices(entries: readonly TenureOnDate[]): TenureOnDate[] {
+  return entries.filter((entry, index) => !entries.slice(0, index).some((earlier) => sameOffice(earlier, entry)));
+}
+
+/** The body of the post and the party the holder sat for: "US Senate · Democrat", "Home Office". */
+function affiliationOf(entry: TenureOnDate | undefined): string | undefined {
+  if (!entry) return undefined;
+  const parts = [entry.role?.organization, entry.tenure.party].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? [...new Set(parts)].join(' · ') : undefined;
+}
+
+/** The attribution of each dataset the actor's record comes from, once each. */
+export function attributionsOf(kb: KnowledgeBase, actorId: string): string[] {
+  const files = kb.data.actorFiles?.get(actorId) ?? [kb.data.actorOrigins.get(actorId)?.file];
+  // A record folded from several datasets names each; one without an attribution by its name.
+  const attributions = files.map((file) => {
+    const dataset = kb.data.datasets.find((loaded) => loaded.file === file)?.dataset;
+    return dataset?.attribution ?? (files.length > 1 ? dataset?.name : undefined);
+  });
+  return [...new Set(attributions.filter((text): text is string => Boolean(text)))];
 }
 
 /** "2026-02-13: Met Rubio at the Munich Security Conference (partly verified)" */
@@ -175,6 +207,7 @@ export function renderActorCard(kb: KnowledgeBase, actorId: string, date: Partia
   md.bold(model.name);
   if (model.nativeName) md.text(` (${model.nativeName})`);
   if (model.country) md.text(` · ${model.country}`);
+  if (model.affiliation) md.text(` · ${model.affiliation}`);
   md.paragraphBreak();
   if (model.summary) md.text(model.summary).paragraphBreak();
 
@@ -228,6 +261,10 @@ export function renderActorCard(kb: KnowledgeBase, actorId: string, date: Partia
     });
     if (model.moreSources > 0) md.text(` · and ${model.moreSources} more`);
   }
+  if (model.attributions.length > 0) {
+    if (model.sources.length > 0) md.paragraphBreak();
+    md.italic(`Data: ${model.attributions.join('; ')}`);
+  }
   return md.toString();
 }
 
@@ -237,7 +274,7 @@ export function renderActorCardText(kb: KnowledgeBase, actorId: string, date: Pa
   const model = actorCardModel(kb, actorId, date, { timelineLimit: all, sourceLimit: all, formerLimit: all, eventLimit: all, ...options });
   if (!model) return undefined;
   const lines: string[] = [];
-  lines.push(`${model.name}${model.nativeName ? ` (${model.nativeName})` : ''}${model.country ? ` · ${model.country}` : ''}`);
+  lines.push(`${model.name}${model.nativeName ? ` (${model.nativeName})` : ''}${model.country ? ` · ${model.country}` : ''}${model.affiliation ? ` · ${model.affiliation}` : ''}`);
   if (model.summary) lines.push(model.summary);
   lines.push('');
   lines.push(`As of ${model.date}${model.dateLabel ? ` (${model.dateLabel})` : ''}: ${model.current.length > 0 ? model.current.map(describeTenure).join('; ') : 'no current post in the datasets'}`);
@@ -260,5 +297,6 @@ export function renderActorCardText(kb: KnowledgeBase, actorId: string, date: Pa
     lines.push('', 'Sources:');
     for (const source of model.sources) lines.push(`  ${source.title}${source.url ? ` <${source.url}>` : ''}`);
   }
+  if (model.attributions.length > 0) lines.push('', `Data: ${model.attributions.join('; ')}`);
   return lines.join('\n');
 }

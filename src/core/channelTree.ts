@@ -73,21 +73,31 @@ export function endpointNode(kb: KnowledgeBase, actorId: string, date: PartialDa
   return { actorId, name: actor.name, description: post ? postPhrase(post.role, tenureTitle(post)) : 'no post on this date' };
 }
 
-export interface ActorGroup {
-  readonly country: string;
-  readonly actors: ReadonlyArray<{ actorId: string; name: string; description: string }>;
+/** An actor in the Actors view: name, and the post held on the date. */
+export interface ActorEntry {
+  readonly actorId: string;
+  readonly name: string;
+  readonly description: string;
 }
 
-/** The Actors view: everyone, grouped by country, with their post on the date. */
-export function actorGroups(kb: KnowledgeBase, date: PartialDate, countryName: (code: string | undefined) => string): ActorGroup[] {
-  const groups = new Map<string, ActorGroup['actors'][number][]>();
+/** The Actors view, top level: everyone grouped by country. The countries of the Actors view with the ids of their actors: cheap, for the top level of a tree with thousands of actors. */
+export function actorCountries(kb: KnowledgeBase, countryName: (code: string | undefined) => string): Array<{ country: string; actorIds: string[] }> {
+  const groups = new Map<string, string[]>();
   for (const actor of kb.actors()) {
     const country = countryName(actor.country);
     const list = groups.get(country) ?? [];
-    list.push({ actorId: actor.id, name: actor.name, description: endpointNode(kb, actor.id, date).description });
+    list.push(actor.id);
     groups.set(country, list);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([country, actors]) => ({ country, actors: actors.sort((a, b) => a.name.localeCompare(b.name)) }));
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([country, actorIds]) => ({ country, actorIds }));
+}
+
+/** One country's actors by name, each with what they hold on the date: computed when the country is opened. */
+export function actorEntries(kb: KnowledgeBase, actorIds: readonly string[], date: PartialDate): ActorEntry[] {
+  return actorIds
+    .flatMap((actorId) => {
+      const actor = kb.actor(actorId);
+      return actor ? [{ actorId, name: actor.name, description: endpointNode(kb, actorId, date).description }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }

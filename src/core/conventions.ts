@@ -159,3 +159,49 @@ export function defaultConventionMatchers(): ConventionMatchers {
   defaultMatchers ??= new ConventionMatchers(DEFAULT_CONVENTIONS);
   return defaultMatchers;
 }
+
+/** What a dataset may add to the conventions (the schema's `conventions` object). */
+export interface ConventionsAddition {
+  readonly honorifics?: readonly string[] | undefined;
+  readonly ranks?: readonly string[] | undefined;
+  readonly nameSuffixes?: readonly string[] | undefined;
+  readonly familyNameFirstCountries?: readonly string[] | undefined;
+  readonly countryWords?: Readonly<Record<string, string>> | undefined;
+  readonly organizationWords?: readonly string[] | undefined;
+  readonly abbreviations?: readonly string[] | undefined;
+}
+
+/**
+ * The conventions with each dataset's additions, in order: lists gain the words they lack, written
+ * as tokenised keys ("Britain's" → "britain", "U.K." → "u k") as the defaults are; a later
+ * dataset's country word replaces an earlier one's code. Nothing is removed.
+ */
+export function mergeConventions(base: Conventions, additions: readonly ConventionsAddition[]): Conventions {
+  if (additions.length === 0) return base;
+  const key = (text: string) => wordKeys(text).join(' ');
+  const union = (list: readonly string[], more: ReadonlyArray<readonly string[] | undefined>, normalise: (text: string) => string = key) => {
+    const result = [...list];
+    for (const words of more) for (const word of words ?? []) {
+      const normalised = normalise(word);
+      if (normalised && !result.includes(normalised)) result.push(normalised);
+    }
+    return result;
+  };
+  const countryWords: Record<string, string> = { ...base.countryWords };
+  for (const addition of additions) for (const [words, code] of Object.entries(addition.countryWords ?? {})) if (key(words)) countryWords[key(words)] = code.toUpperCase();
+  return {
+    ...base,
+    honorifics: union(base.honorifics, additions.map((addition) => addition.honorifics)),
+    ranks: union(base.ranks, additions.map((addition) => addition.ranks)),
+    nameSuffixes: union(base.nameSuffixes, additions.map((addition) => addition.nameSuffixes)),
+    familyNameFirstCountries: union(base.familyNameFirstCountries, additions.map((addition) => addition.familyNameFirstCountries), (code) => code.toUpperCase()),
+    countryWords,
+    organizationWords: union(base.organizationWords, additions.map((addition) => addition.organizationWords)),
+    abbreviations: union(base.abbreviations, additions.map((addition) => addition.abbreviations)),
+  };
+}
+
+/** The matchers for the defaults with these additions: the shared default matchers when there are none. */
+export function conventionMatchersWith(additions: readonly ConventionsAddition[]): ConventionMatchers {
+  return additions.length === 0 ? defaultConventionMatchers() : new ConventionMatchers(mergeConventions(DEFAULT_CONVENTIONS, additions));
+}

@@ -99,6 +99,20 @@ export function parseDatasetText(text: string, file: string, format: DatasetForm
   }
 }
 
+/**
+ * A dataset already read as JSON (a pack, whose file was parsed and verified as a whole): only the
+ * schema is checked, and problems have no position in a file.
+ */
+export function parseDatasetValue(value: unknown, file: string): ParsedDatasetFile {
+  const start = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const locate: PathLocator = () => start;
+  const result = datasetSchemas().datasetSchema.safeParse(value, { reportInput: true });
+  if (!result.success) {
+    return { file, problems: result.error.issues.map((issue) => ({ file, severity: 'error' as const, message: describeIssue(issue), range: start })), locate };
+  }
+  return { file, dataset: result.data, problems: [], locate };
+}
+
 interface RawParse {
   value: unknown;
   problems: DatasetProblem[];

@@ -42,7 +42,7 @@ export function checkDatasetConsistency(files: readonly ParsedDatasetFile[], mer
     dataset.channels.forEach((channel, channelIndex) => {
       const path = ['channels', channelIndex];
       channel.endpoints.forEach((endpoint, endpointIndex) => {
-        if (!merged.actors.has(endpoint)) report(file, [...path, 'endpoints', endpointIndex], `unknown actor id "${endpoint}"${suggestion(endpoint, merged.actors.keys())}`);
+        if (!merged.actors.has(endpoint) && !merged.actorIdAliases?.has(endpoint)) report(file, [...path, 'endpoints', endpointIndex], `unknown actor id "${endpoint}"${suggestion(endpoint, merged.actors.keys())}`);
       });
       const seen = new Set<string>();
       channel.endpoints.forEach((endpoint, endpointIndex) => {

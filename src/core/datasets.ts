@@ -4,15 +4,18 @@
  * left out; the rest (and the built-in data) keep working.
  */
 import { builtinDatasetFile } from './builtinDataset';
-import { parseDatasetText, type DatasetProblem, type ParsedDatasetFile } from './datasetLoader';
+import { parseDatasetText, parseDatasetValue, type DatasetProblem, type ParsedDatasetFile } from './datasetLoader';
 import { mergeDatasets } from './datasetMerge';
 import { checkDatasetConsistency } from './datasetRules';
+import { conventionMatchersWith } from './conventions';
 import { KnowledgeBase } from './knowledgeBase';
 import type { Range } from './text';
 
 export interface DatasetText {
   readonly file: string;
   readonly text: string;
+  /** The same dataset already read from JSON (a pack): used instead of parsing `text` again, without positions. */
+  readonly value?: unknown;
 }
 
 export interface LoadedKnowledge {
@@ -31,7 +34,7 @@ export interface KnowledgeOptions {
 
 export function loadKnowledge(texts: readonly DatasetText[], options: KnowledgeOptions = {}): LoadedKnowledge {
   return buildKnowledge(
-    texts.map(({ file, text }) => parseDatasetText(text, file)),
+    texts.map(({ file, text, value }) => (value === undefined ? parseDatasetText(text, file) : parseDatasetValue(value, file))),
     options,
   );
 }
@@ -41,10 +44,10 @@ export function loadKnowledge(texts: readonly DatasetText[], options: KnowledgeO
  * `builtinFile`, then the user's dataset texts in order. Positions are kept for the user's files
  * only, since findings point into those (relatedInformation, SARIF relatedLocations).
  */
-export function loadKnowledgeOverBuiltin(builtinFile: string, texts: readonly DatasetText[]): LoadedKnowledge {
+export function loadKnowledgeOverBuiltin(builtinFile: string, texts: readonly DatasetText[], options: KnowledgeOptions = {}): LoadedKnowledge {
   return buildKnowledge(
-    [builtinDatasetFile(builtinFile), ...texts.map(({ file, text }) => parseDatasetText(text, file))],
-    { keepPositions: (file) => file !== builtinFile },
+    [builtinDatasetFile(builtinFile), ...texts.map(({ file, text, value }) => (value === undefined ? parseDatasetText(text, file) : parseDatasetValue(value, file)))],
+    { keepPositions: (file) => file !== builtinFile && (options.keepPositions?.(file) ?? true) },
   );
 }
 
@@ -52,7 +55,8 @@ export function buildKnowledge(files: readonly ParsedDatasetFile[], options: Kno
   const merged = mergeDatasets(files);
   const consistency = checkDatasetConsistency(files, merged);
   return {
-    kb: new KnowledgeBase(merged),
+    // Each dataset's conventions (a UK pack's "British", "Sir", "MP") add to the defaults, in load order.
+    kb: new KnowledgeBase(merged, conventionMatchersWith(merged.datasets.flatMap(({ dataset }) => (dataset.conventions ? [dataset.conventions] : [])))),
     files: files.map(({ file, dataset, problems, locate }) => ({ file, ...(dataset ? { dataset } : {}), problems, locate: options.keepPositions?.(file) ? locate : unlocated })),
     problems: [...files.flatMap((file) => file.problems), ...consistency],
   };

@@ -97,6 +97,7 @@ function buildSchemas() {
         .optional()
         .describe('Only on an open tenure: the date the term is due to end (a senator\'s term ends on 3 January of a set year). A schedule, not a fact: the tenure stays open until an end is recorded.'),
       acting: z.boolean().default(false).describe('Held in an acting or interim capacity.'),
+      party: z.string().trim().min(1).optional().describe('The party the holder sat for in this post ("Democrat", "Labour"), where the post is a party seat.'),
       endReason: z.string().optional().describe('Why the tenure ended: "removed", "term ended", "resigned", "retired"...'),
       note: z.string().optional(),
       verified: verificationSchema,
@@ -107,6 +108,18 @@ function buildSchemas() {
     })
     .strict();
 
+  /**
+   * Ids of the same person in public registers. Two datasets that describe one person under
+   * different actor ids are merged on these (src/core/datasetMerge.ts).
+   */
+  const identifiersSchema = z
+    .object({
+      wikidata: z.string().regex(/^Q[1-9]\d*$/, 'a Wikidata item id such as Q22686').optional().describe('The Wikidata item (Q22686).'),
+      bioguide: z.string().regex(/^[A-Z]\d{6}$/, 'a Biographical Directory id such as C000127').optional().describe('The Biographical Directory of the US Congress id (C000127).'),
+    })
+    .strict()
+    .describe('Ids of this person in public registers: an actor of a later dataset with the same id is the same person, and is merged into this one.');
+
   const actorSchema = z
     .object({
       id: idSchema,
@@ -116,6 +129,7 @@ function buildSchemas() {
       country: z.string().trim().min(2).max(3).optional(),
       kind: z.enum(['person', 'organization']).default('person'),
       summary: z.string().optional().describe('One line, in your own words.'),
+      identifiers: identifiersSchema.optional(),
       tenures: z.array(tenureSchema).default([]),
       events: z.array(eventSchema).default([]).describe('Dated events in the actor\'s dealings: calls, meetings, removals.'),
       sources: z.array(sourceRefSchema).default([]),
@@ -145,6 +159,26 @@ function buildSchemas() {
     })
     .strict();
 
+  const wordList = z.array(nonEmptyText);
+
+  /**
+   * How this dataset's prose writes names and countries, added to the defaults
+   * (src/core/conventions.json) for every dataset loaded: a UK pack brings "British" and "Sir".
+   * Words are matched as tokenised text: case, "'s" and punctuation do not matter.
+   */
+  const conventionsInputSchema = z
+    .object({
+      honorifics: wordList.optional().describe('Words before a name that are not part of it: "Sir", "Dame", "Baroness".'),
+      ranks: wordList.optional().describe('Military and similar ranks before a name: "General", "Admiral".'),
+      nameSuffixes: wordList.optional().describe('Words after a name that are not part of it: "Jr", "MP", "KC".'),
+      familyNameFirstCountries: z.array(z.string().trim().min(2).max(3)).optional().describe('Countries (ISO codes) whose names are written family name first.'),
+      countryWords: z.record(nonEmptyText, z.string().trim().min(2).max(3)).optional().describe('Words naming a country, with its ISO code: { "British": "GB", "Britain\'s": "GB" }.'),
+      organizationWords: wordList.optional().describe('Bodies named before a title that do not change the post: "Home Office", "Downing Street".'),
+      abbreviations: wordList.optional().describe('Words written with a period that does not end a sentence: "Rt." (written with or without the period)'),
+    })
+    .strict()
+    .describe('How this dataset\'s prose writes names and countries, added to the built-in conventions.');
+
   const datasetSchema = z
     .object({
       $schema: z.string().optional(),
@@ -155,6 +189,8 @@ function buildSchemas() {
         .describe('The date up to which open tenures and active channels were checked: after it, an open tenure is unknown, not current. A tenure or channel with its own verifiedThrough uses that instead.'),
       license: z.string().optional(),
       description: z.string().optional(),
+      attribution: z.string().trim().min(1).optional().describe('The credit line shown on the cards of the actors this dataset describes (required by CC BY data).'),
+      conventions: conventionsInputSchema.optional(),
       sources: z.array(sourceSchema.extend({ id: idSchema })).default([]),
       roles: z.array(roleSchema).default([]),
       actors: z.array(actorSchema).default([]),
@@ -162,7 +198,7 @@ function buildSchemas() {
     })
     .strict();
 
-  return { idSchema, partialDateSchema, sourceSchema, sourceRefSchema, roleSchema, verificationSchema, eventSchema, tenureSchema, actorSchema, channelKindSchema, channelSchema, datasetSchema };
+  return { idSchema, partialDateSchema, sourceSchema, sourceRefSchema, roleSchema, verificationSchema, eventSchema, tenureSchema, identifiersSchema, actorSchema, channelKindSchema, channelSchema, conventionsInputSchema, datasetSchema };
 }
 
 export type DatasetSchemas = ReturnType<typeof buildSchemas>;
@@ -185,6 +221,8 @@ export type Actor = Zod.z.infer<DatasetSchemas['actorSchema']>;
 export type ChannelKind = Zod.z.infer<DatasetSchemas['channelKindSchema']>;
 export type Channel = Zod.z.infer<DatasetSchemas['channelSchema']>;
 export type Dataset = Zod.z.infer<DatasetSchemas['datasetSchema']>;
+export type ActorIdentifiers = Zod.z.infer<DatasetSchemas['identifiersSchema']>;
+export type ConventionsInput = Zod.z.infer<DatasetSchemas['conventionsInputSchema']>;
 /** What a dataset file may contain before defaults are filled in. */
 export type DatasetInput = Zod.z.input<DatasetSchemas['datasetSchema']>;
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { countryName } from '../core/actorCard';
-import { actorGroups, channelGroups, type ChannelGroup, type ChannelNode, type EndpointNode } from '../core/channelTree';
+import { actorCountries, actorEntries, channelGroups, type ChannelGroup, type ChannelNode, type EndpointNode } from '../core/channelTree';
 import { formatPartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
 import { activeDate } from './commands';
@@ -22,7 +22,8 @@ export type ChannelTreeNode =
   | { readonly kind: 'channel'; readonly node: ChannelNode }
   | { readonly kind: 'endpoint'; readonly endpoint: EndpointNode; readonly channelId: string };
 
-export type ActorTreeNode = { readonly kind: 'country'; readonly country: string; readonly actors: ReadonlyArray<{ actorId: string; name: string; description: string }> } | { readonly kind: 'actor'; readonly actorId: string; readonly name: string; readonly description: string };
+/** A country lists its actor ids only; names and posts are computed when it is opened (thousands of actors with packs). */
+export type ActorTreeNode = { readonly kind: 'country'; readonly country: string; readonly actorIds: readonly string[] } | { readonly kind: 'actor'; readonly actorId: string; readonly name: string; readonly description: string };
 
 export class ChannelTreeProvider implements vscode.TreeDataProvider<ChannelTreeNode> {
   private readonly changed = new vscode.EventEmitter<ChannelTreeNode | undefined>();
@@ -90,26 +91,38 @@ export class ActorTreeProvider implements vscode.TreeDataProvider<ActorTreeNode>
   private readonly changed = new vscode.EventEmitter<ActorTreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private groups: ActorTreeNode[] = [];
+  private kb: KnowledgeBase | undefined;
+  private date = activeDate().date;
+  /** Children of the countries opened since the last refresh. */
+  private readonly children = new Map<string, ActorTreeNode[]>();
 
   constructor(private readonly store: KnowledgeStore) {}
 
   async refresh(): Promise<void> {
     const { kb } = await this.store.get();
-    this.groups = actorGroups(kb, activeDate().date, (code) => countryName(code) ?? 'Other').map((group) => ({ kind: 'country', ...group }));
+    this.kb = kb;
+    this.date = activeDate().date;
+    this.children.clear();
+    this.groups = actorCountries(kb, (code) => countryName(code) ?? 'Other').map((group) => ({ kind: 'country', ...group }));
     this.changed.fire(undefined);
   }
 
   getChildren(element?: ActorTreeNode): ActorTreeNode[] {
     if (!element) return this.groups;
-    if (element.kind === 'country') return element.actors.map((actor) => ({ kind: 'actor', ...actor }));
-    return [];
+    if (element.kind !== 'country' || !this.kb) return [];
+    let children = this.children.get(element.country);
+    if (!children) {
+      children = actorEntries(this.kb, element.actorIds, this.date).map((actor) => ({ kind: 'actor', ...actor }));
+      this.children.set(element.country, children);
+    }
+    return children;
   }
 
   getTreeItem(element: ActorTreeNode): vscode.TreeItem {
     if (element.kind === 'country') {
       const item = new vscode.TreeItem(element.country, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `country:${element.country}`;
-      item.description = String(element.actors.length);
+      item.description = String(element.actorIds.length);
       return item;
     }
     const item = new vscode.TreeItem(element.name, vscode.TreeItemCollapsibleState.None);

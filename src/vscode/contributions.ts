@@ -23,6 +23,8 @@ export const COMMAND = {
   insertChannelTimelineFigure: 'interlocutor.insertChannelTimelineFigure',
   openEvidenceSource: 'interlocutor.openEvidenceSource',
   checkWorkspace: 'interlocutor.checkWorkspace',
+  installPack: 'interlocutor.installPack',
+  managePacks: 'interlocutor.managePacks',
 } as const;
 
 export const VIEW = {

@@ -15,6 +15,7 @@ import type { DatasetProblem } from '../core/datasetLoader';
 import { buildKnowledge, loadKnowledgeOverBuiltin, type DatasetText, type LoadedKnowledge } from '../core/datasets';
 import { builtinDatasetFile } from '../core/builtinDataset';
 import { WORKSPACE_DATASET_EXCLUDE, WORKSPACE_DATASET_GLOB } from '../core/workspaceDatasets';
+import { editorPackTexts } from './packCommands';
 import { readSettings } from './settings';
 
 /** Every dataset file pattern, in one glob: one search finds them all, one watcher sees them all. */
@@ -128,12 +129,13 @@ export class KnowledgeStore implements vscode.Disposable {
     const started = Date.now();
     const uris = await this.userDatasetUris();
     void this.options.memory?.update(REMEMBERED_DATASETS, uris.map((uri) => uri.toString()));
-    if (uris.length === 0) {
-      this.log.info(`No user datasets found (${Date.now() - started} ms); using the built-in dataset`);
+    const packs = editorPackTexts(this.extensionUri);
+    if (uris.length === 0 && packs.texts.length === 0 && packs.problems.length === 0) {
+      this.log.info(`No user datasets or packs found (${Date.now() - started} ms); using the built-in dataset`);
       return this.builtin;
     }
     // Found now: checks that start before they are read wait for them too.
-    this.expectUserDatasets = true;
+    if (uris.length > 0) this.expectUserDatasets = true;
     const texts: DatasetText[] = [];
     const unreadable: DatasetProblem[] = [];
     await Promise.all(
@@ -148,8 +150,12 @@ export class KnowledgeStore implements vscode.Disposable {
         }
       }),
     );
-    const read = texts.filter((text): text is DatasetText => text !== undefined);
-    const loaded = loadKnowledgeOverBuiltin(this.builtinFile, read);
+    unreadable.push(...packs.problems);
+    // Dataset packs come right after the built-in data, before the workspace's datasets; findings
+    // point into the user's own datasets only (relatedInformation), so only theirs keep positions.
+    const read = [...packs.texts, ...texts.filter((text): text is DatasetText => text !== undefined)];
+    const packFiles = new Set(packs.texts.map((pack) => pack.file));
+    const loaded = loadKnowledgeOverBuiltin(this.builtinFile, read, { keepPositions: (file) => !packFiles.has(file) });
     const knowledge = unreadable.length > 0 ? { ...loaded, problems: [...loaded.problems, ...unreadable] } : loaded;
     this.log.info(
       `Loaded ${knowledge.kb.actorCount} actors from the built-in dataset and ${read.length} user dataset file(s) in ${Date.now() - started} ms` +

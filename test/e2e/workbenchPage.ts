@@ -4,6 +4,9 @@
  * hovering words, reading what appears. Selectors are the ones seen in VS Code 1.100.3
  * (../shared/docs/real-vscode.md). Every wait is on a selector or a condition, never a sleep.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Frame, Locator, Page } from 'playwright-core';
 
 export interface Workbench {
@@ -24,7 +27,9 @@ interface WorkbenchScripts {
 /** Starts code-server on a copy of `fixture` and opens the workbench with the extension loaded. */
 export async function openWorkbench(scripts: WorkbenchScripts, fixture: string, options: { settings?: Record<string, unknown> } = {}): Promise<Workbench> {
   const workspace = scripts.freshWorkspace(fixture);
-  const server = await scripts.startCodeServer({ workspace, env: { INTERLOCUTOR_TODAY: '2025-10-23' }, settings: options.settings ?? {} });
+  // Installed dataset packs: a fresh folder, never the user's own.
+  const packsDir = mkdtempSync(join(tmpdir(), 'interlocutor-ui-packs-'));
+  const server = await scripts.startCodeServer({ workspace, env: { INTERLOCUTOR_TODAY: '2025-10-23', INTERLOCUTOR_PACKS_DIR: packsDir }, settings: options.settings ?? {} });
   const browser = await scripts.launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();

@@ -26,7 +26,10 @@ describe('Show Data Coverage', () => {
     const document = await waitFor(vscode.workspace.onDidOpenTextDocument, coverageDocument, 'the coverage document');
     const text = unescapeMarkdown(document.getText());
     assert.match(text, /^# Interlocutor data coverage/);
-    assert.match(text, /The active memo is dated 2026-12-01 \(front matter as_of\)\. On that date 68 of 68 open tenures are past their horizon\./);
+    // Every open tenure, the shipped packs' too (verified to 2026-06), is past its horizon in December 2026.
+    assert.match(text, /The active memo is dated 2026-12-01 \(front matter as_of\)\. On that date (\d+) of \1 open tenures are past their horizon\./);
+    assert.match(text, /## UK government ministers since 1979 \(IfG Ministers Database, 2026-06-19\)/);
+    assert.match(text, /## US Congress, president and vice-president \(congress-legislators, 2026-06-15\)/);
     assert.match(text, /## Interlocutor built-in dataset 2026.12.1/);
     assert.match(text, /\*\*verified through\*\*: 2026-01 /);
     assert.match(text, /\*\*open tenures checked to\*\*: 2022-06 to 2026-06/);

@@ -18,6 +18,8 @@ describe('packaging', () => {
       'LICENSE',
       'README.md',
       'data/builtin.json',
+      'data/packs/uk-ministers.pack.json',
+      'data/packs/us-congress.pack.json',
       'dist/extension.js',
       'dist/web/extension.js',
       'images/icon.png',

@@ -124,7 +124,9 @@ export function importCongress(files: CongressFiles, options: ImportOptions): Im
     const sources = [];
     if (person.id.bioguide) sources.push({ title: `Biographical Directory of the US Congress: ${person.id.bioguide}`, url: `https://bioguide.congress.gov/search/bio/${person.id.bioguide}` });
     if (person.id.wikidata) sources.push({ title: `Wikidata ${person.id.wikidata}`, url: `https://www.wikidata.org/wiki/${person.id.wikidata}` });
-    actors.push(compact({ id, name, aliases, country: 'US', tenures, sources }));
+    // The register ids let a dataset that knows the same person under another id merge with this one.
+    const identifiers = compact({ bioguide: validBioguide(person.id.bioguide), wikidata: validWikidata(person.id.wikidata) });
+    actors.push(compact({ id, name, aliases, country: 'US', identifiers: Object.keys(identifiers).length > 0 ? identifiers : undefined, tenures, sources }));
   }
 
   // A leadership title is one person's at a time unless the data shows two at once.
@@ -175,6 +177,14 @@ function mergeIds(older: Person, newer: Person): Person {
 
 function actorId(person: Person): string {
   return person.id.bioguide ? person.id.bioguide.toLowerCase() : `govtrack-${person.id.govtrack}`;
+}
+
+function validBioguide(id: string | undefined): string | undefined {
+  return id && /^[A-Z]\d{6}$/.test(id) ? id : undefined;
+}
+
+function validWikidata(id: string | undefined): string | undefined {
+  return id && /^Q[1-9]\d*$/.test(id) ? id : undefined;
 }
 
 function sourceKey(person: Person): string {
@@ -267,8 +277,7 @@ function termTenure(person: Person, run: ReadonlyArray<{ term: Term; index: numb
   const indexes = first.index === last.index ? `${first.index}` : `${first.index}-${last.index}`;
   const source = `${CONGRESS_REPO} ${first.file} ${sourceKey(person)} terms[${indexes}]`;
   const tenure = datedTenure(role, first.term.start, last.term.end, snapshotDate, source);
-  const notes = [first.term.party, first.term.how === 'appointment' ? 'appointed' : undefined].filter(Boolean);
-  return compact({ ...tenure, note: notes.length > 0 ? notes.join('; ') : undefined });
+  return compact({ ...tenure, party: first.term.party, note: first.term.how === 'appointment' ? 'appointed' : undefined });
 }
 
 /** A tenure whose end after the snapshot is only scheduled: open, with scheduledEnd. */

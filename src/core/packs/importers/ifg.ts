@@ -121,6 +121,7 @@ export function importIfg(files: IfgFiles, options: ImportOptions): ImportResult
     verifiedThrough: options.snapshotDate,
     license: 'CC-BY-4.0',
     description: `${IFG_ATTRIBUTION}. Imported from ${IFG_REPO}${options.commit ? ` at ${options.commit}` : ''}; changes: ids shortened, prose post titles added, acting spans split out.`,
+    conventions: prose.conventions,
     roles: roles.sort((a, b) => a.id.localeCompare(b.id)),
     actors: actors.sort((a, b) => a.id.localeCompare(b.id)),
   };
