@@ -85,7 +85,7 @@ export async function withSetting<T>(key: string, value: unknown, body: () => Pr
 }
 
 /** Resolves when `check` returns a value, re-checking whenever `event` fires; rejects after `timeoutMs`. */
-export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefined, description: string, timeoutMs = 15_000): Promise<T> {
+export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefined, description: string, timeoutMs = 15_000, lastSeen?: () => string): Promise<T> {
   return new Promise((resolve, reject) => {
     const settle = (value: T) => {
       clearTimeout(timer);
@@ -98,7 +98,7 @@ export function waitFor<T>(event: vscode.Event<unknown>, check: () => T | undefi
     });
     const timer = setTimeout(() => {
       listener.dispose();
-      reject(new Error(`timed out waiting for ${description}`));
+      reject(new Error(`timed out waiting for ${description}${lastSeen ? `; last seen: ${lastSeen()}` : ''}`));
     }, timeoutMs);
     const initial = check();
     if (initial !== undefined) settle(initial);
@@ -115,6 +115,7 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: readon
     },
     description,
     timeoutMs,
+    () => JSON.stringify(vscode.languages.getDiagnostics(uri).map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line}: ${diagnostic.message}`)),
   );
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { buildPack, serializePack } from '../../src/core/packs/manifest';
-import { closeAllEditors, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown } from './helpers';
+import { closeAllEditors, codeOf, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, waitForDiagnostics } from './helpers';
 
 async function hoverOn(asOf: string, body: string, needle: string): Promise<string> {
   const document = await openMemo(memo(asOf, body));
@@ -22,6 +22,15 @@ describe('dataset packs in the extension host', () => {
     assert.match(card, /^\*\*Maria Cantwell\*\* · United States · US Senate · Democrat/);
     assert.match(card, /senator from Washington \(since 2001-01-03/);
     assert.match(card, /\*Data: unitedstates\/congress-legislators \(CC0 1\.0\), compiled by GovTrack\.us/);
+  });
+
+  it("flags a stale claim about a shipped pack's minister in the editor, naming the holder on the memo's date, and stays quiet about the holder", async () => {
+    const document = await openMemo(memo('2026-03-01', 'Foreign Secretary David Lammy met his counterparts.\n\nForeign Secretary Yvette Cooper met her counterparts.'));
+    const diagnostics = await waitForDiagnostics(document.uri, (list) => list.some((diagnostic) => codeOf(diagnostic) === 'stale-role'), 'the stale Foreign Secretary finding');
+    const stale = diagnostics.filter((diagnostic) => codeOf(diagnostic) === 'stale-role');
+    assert.equal(stale.length, 1, 'only the former Foreign Secretary is flagged');
+    assert.equal(stale[0]?.range.start.line, positionOf(document, 'David Lammy').line);
+    assert.match(stale[0]?.message ?? '', /David Lammy left the post of Foreign Secretary on 2025-09-05; on 2026-03-01 the Foreign Secretary is Yvette Cooper/);
   });
 
   it('shows Donald Trump once, from the built-in data and the congress pack together', async () => {

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { LoadedKnowledge } from '../../src/core/datasets';
 import type { InterlocutorApi } from '../../src/extension';
 import { KnowledgeStore } from '../../src/vscode/knowledgeStore';
-import { closeAllEditors, EXTENSION_ID, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, waitForDiagnostics, writeWorkspaceFile } from './helpers';
+import { closeAllEditors, codeOf, EXTENSION_ID, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, waitForDiagnostics, writeWorkspaceFile } from './helpers';
 
 const lateDataset = `name: Arrives late
 roles:
@@ -28,7 +28,7 @@ actors:
           - title: Team roster, June 2024
 `;
 
-const codes = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.map((diagnostic) => `${diagnostic.code}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`).sort().join(' ');
+const codes = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line}:${diagnostic.range.start.character}`).sort().join(' ');
 
 describe('start-up and late datasets in the extension host', () => {
   let api: InterlocutorApi;
@@ -40,7 +40,7 @@ describe('start-up and late datasets in the extension host', () => {
   it('a workspace dataset that arrives after start-up takes effect in diagnostics, hovers and completions, with no flicker of findings', async () => {
     const body = 'Qin Gang, foreign minister, met the press.\n\nInes Halvorsen, trade liaison, joined the call.\n\nWe wrote to Ines Hal';
     const document = await openMemo(memo('2025-10-23', body));
-    const before = await waitForDiagnostics(document.uri, (list) => list.some((diagnostic) => diagnostic.code === 'stale-role'), 'the built-in stale-role finding');
+    const before = await waitForDiagnostics(document.uri, (list) => list.some((diagnostic) => codeOf(diagnostic) === 'stale-role'), 'the built-in stale-role finding');
     assert.equal(before.length, 1, 'before the dataset arrives only the built-in claim is judged');
 
     // Every state the memo's diagnostics pass through from now on.
@@ -53,7 +53,7 @@ describe('start-up and late datasets in the extension host', () => {
       const after = await waitForDiagnostics(document.uri, (list) => list.length === 2, 'the finding the late dataset makes possible');
       recorder.dispose();
       const lateFinding = after.find((diagnostic) => diagnostic.range.start.line === document.positionAt(document.getText().indexOf('Ines Halvorsen, trade')).line);
-      assert.equal(lateFinding?.code, 'stale-role', 'Ines Halvorsen left the post in 2024');
+      assert.equal(lateFinding && codeOf(lateFinding), 'stale-role', 'Ines Halvorsen left the post in 2024');
       // Replaced whole: never emptied, never a partial set on the way.
       const first = codes(before);
       const last = codes(after);
