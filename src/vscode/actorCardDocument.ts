@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { renderActorCard } from '../core/actorCard';
 import { formatPartialDate, parsePartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeStore } from './knowledgeStore';
+import { registerLiveDataDocuments } from './liveDataDocuments';
 
 export const CARD_SCHEME = 'interlocutor-card';
 
@@ -15,25 +16,10 @@ export function actorCardUri(actorId: string, name: string, date: PartialDate, d
 }
 
 export function registerActorCardDocuments(store: KnowledgeStore): vscode.Disposable {
-  const changed = new vscode.EventEmitter<vscode.Uri>();
-  const open = new Set<string>();
-  const provider: vscode.TextDocumentContentProvider = {
-    onDidChange: changed.event,
-    async provideTextDocumentContent(uri) {
-      open.add(uri.toString());
-      const query = new URLSearchParams(uri.query);
-      const parsed = parsePartialDate(query.get('asOf') ?? '');
-      const { kb } = await store.get();
-      const actorId = query.get('actor') ?? '';
-      if (!parsed.ok || !kb.actor(actorId)) return `The actor "${actorId}" is not in the loaded datasets.`;
-      return renderActorCard(kb, actorId, parsed.date, { dateLabel: query.get('label') ?? '', timelineLimit: 100, sourceLimit: 100, formerLimit: 100 }) ?? '';
-    },
-  };
-  return vscode.Disposable.from(
-    changed,
-    vscode.workspace.registerTextDocumentContentProvider(CARD_SCHEME, provider),
-    // Cards follow the data: a reloaded dataset re-renders every open card.
-    store.onDidChange(() => open.forEach((uri) => changed.fire(vscode.Uri.parse(uri)))),
-    vscode.workspace.onDidCloseTextDocument((document) => open.delete(document.uri.toString())),
-  );
+  return registerLiveDataDocuments(store, CARD_SCHEME, (kb, query) => {
+    const parsed = parsePartialDate(query.get('asOf') ?? '');
+    const actorId = query.get('actor') ?? '';
+    if (!parsed.ok || !kb.actor(actorId)) return `The actor "${actorId}" is not in the loaded datasets.`;
+    return renderActorCard(kb, actorId, parsed.date, { dateLabel: query.get('label') ?? '', timelineLimit: 100, sourceLimit: 100, formerLimit: 100 }) ?? '';
+  });
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { renderCoverageMarkdown } from '../core/dataCoverage';
 import { formatPartialDate, parsePartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeStore } from './knowledgeStore';
+import { registerLiveDataDocuments } from './liveDataDocuments';
 
 export const COVERAGE_SCHEME = 'interlocutor-coverage';
 
@@ -17,25 +18,11 @@ export function dataCoverageUri(date?: { text: string; label: string }): vscode.
 }
 
 export function registerDataCoverageDocuments(store: KnowledgeStore): vscode.Disposable {
-  const changed = new vscode.EventEmitter<vscode.Uri>();
-  const open = new Set<string>();
-  const provider: vscode.TextDocumentContentProvider = {
-    onDidChange: changed.event,
-    async provideTextDocumentContent(uri) {
-      open.add(uri.toString());
-      const query = new URLSearchParams(uri.query);
-      const asOf = parsePartialDate(query.get('asOf') ?? '');
-      const { kb } = await store.get();
-      const date = asOf.ok ? { text: formatPartialDate(asOf.date), label: query.get('label') ?? '', openTenures: kb.openTenuresOn(asOf.date) } : undefined;
-      return renderCoverageMarkdown(kb.coverage(), date);
-    },
-  };
-  return vscode.Disposable.from(
-    changed,
-    vscode.workspace.registerTextDocumentContentProvider(COVERAGE_SCHEME, provider),
-    store.onDidChange(() => open.forEach((uri) => changed.fire(vscode.Uri.parse(uri)))),
-    vscode.workspace.onDidCloseTextDocument((document) => open.delete(document.uri.toString())),
-  );
+  return registerLiveDataDocuments(store, COVERAGE_SCHEME, (kb, query) => {
+    const asOf = parsePartialDate(query.get('asOf') ?? '');
+    const date = asOf.ok ? { text: formatPartialDate(asOf.date), label: query.get('label') ?? '', openTenures: kb.openTenuresOn(asOf.date) } : undefined;
+    return renderCoverageMarkdown(kb.coverage(), date);
+  });
 }
 
 /** Opens the coverage document in the Markdown preview; returns its URI (for tests and other extensions). */

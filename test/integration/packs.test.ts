@@ -24,13 +24,29 @@ describe('dataset packs in the extension host', () => {
     assert.match(card, /\*Data: unitedstates\/congress-legislators \(CC0 1\.0\), compiled by GovTrack\.us/);
   });
 
-  it("flags a stale claim about a shipped pack's minister in the editor, naming the holder on the memo's date, and stays quiet about the holder", async () => {
-    const document = await openMemo(memo('2026-03-01', 'Foreign Secretary David Lammy met his counterparts.\n\nForeign Secretary Yvette Cooper met her counterparts.'));
-    const diagnostics = await waitForDiagnostics(document.uri, (list) => list.some((diagnostic) => codeOf(diagnostic) === 'stale-role'), 'the stale Foreign Secretary finding');
-    const stale = diagnostics.filter((diagnostic) => codeOf(diagnostic) === 'stale-role');
-    assert.equal(stale.length, 1, 'only the former Foreign Secretary is flagged');
-    assert.equal(stale[0]?.range.start.line, positionOf(document, 'David Lammy').line);
-    assert.match(stale[0]?.message ?? '', /David Lammy left the post of Foreign Secretary on 2025-09-05; on 2026-03-01 the Foreign Secretary is Yvette Cooper/);
+  // Issue 10's sentences, each in its own paragraph of a memo dated 2026-03-01.
+  const packClaims: { sentence: string; stale?: RegExp }[] = [
+    { sentence: 'Representative Maria Cantwell spoke.', stale: /Maria Cantwell left the post of representative for Washington's 1st district on 1995-01-03/ },
+    { sentence: 'Senator Maria Cantwell spoke.' },
+    { sentence: 'Foreign Secretary David Lammy met his counterparts.', stale: /David Lammy left the post of Foreign Secretary on 2025-09-05; on 2026-03-01 the Foreign Secretary is Yvette Cooper/ },
+    { sentence: 'Home Secretary James Cleverly spoke.', stale: /James Cleverly left the post of Home Secretary on 2024-07-05/ },
+    { sentence: 'Foreign Secretary Yvette Cooper met her counterparts.' },
+  ];
+
+  it("judges claims about the shipped packs' people in the editor: stale ones flagged with the holder on the memo's date, current ones quiet", async () => {
+    const document = await openMemo(memo('2026-03-01', packClaims.map((claim) => claim.sentence).join('\n\n')));
+    const expected = packClaims.filter((claim) => claim.stale).length;
+    const diagnostics = await waitForDiagnostics(document.uri, (list) => list.filter((diagnostic) => codeOf(diagnostic) === 'stale-role').length >= expected, 'the stale pack findings');
+    for (const claim of packClaims) {
+      const line = positionOf(document, claim.sentence).line;
+      const onLine = diagnostics.filter((diagnostic) => diagnostic.range.start.line === line);
+      if (claim.stale) {
+        assert.deepEqual(onLine.map(codeOf), ['stale-role'], claim.sentence);
+        assert.match(onLine[0]?.message ?? '', claim.stale);
+      } else {
+        assert.deepEqual(onLine.map((diagnostic) => `${codeOf(diagnostic)}: ${diagnostic.message}`), [], `${claim.sentence} is quiet`);
+      }
+    }
   });
 
   it('shows Donald Trump once, from the built-in data and the congress pack together', async () => {

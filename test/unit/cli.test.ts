@@ -2,33 +2,19 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { partialDate } from '../../src/core/dates';
-import { runCli } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
 import { repoRoot } from '../support/repo';
+import { runCliCaptured } from '../support/cli';
 
 /** Runs the CLI in memory with the given files (by absolute path) and returns what it printed. */
 function cli(args: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
   const written: Record<string, string> = {};
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => {
-      if (path in files) return files[path]!;
-      return readFileSync(path, 'utf8');
-    },
-    readStdin: () => '',
+  const run = runCliCaptured(args, '/work/memos', {
+    readFile: (path) => (path in files ? files[path]! : readFileSync(path, 'utf8')),
     writeFile: (path, text) => {
       written[path] = text;
     },
-    cwd: '/work/memos',
-    today: partialDate('2025-10-23'),
-    color: false,
-  };
-  const code = runCli(args, io);
-  return { code, stdout, stderr, written };
+  });
+  return { ...run, written };
 }
 
 describe('command line: actor', () => {

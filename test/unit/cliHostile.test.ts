@@ -3,17 +3,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { partialDate } from '../../src/core/dates';
 import { readRegularFile, type CliIo } from '../../src/cli/io';
-import { runCli } from '../../src/cli/main';
 import { jsonTerminalSafe, terminalSafe } from '../../src/cli/terminalText';
+import { runCliCaptured } from '../support/cli';
 
 /** The CLI in memory, reading files the way the real one does (regular files only, size-capped). */
 function cli(args: string[], cwd: string, readFile: CliIo['readFile'] = (path, maxBytes) => readRegularFile(path, maxBytes ?? 20 * 1024 * 1024)) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), readFile, readStdin: () => '', writeFile: () => assert.fail('nothing is written'), cwd, today: partialDate('2025-10-23'), color: false };
-  return { code: runCli(args, io), stdout, stderr };
+  return runCliCaptured(args, cwd, { readFile, writeFile: () => assert.fail('nothing is written') });
 }
 
 function workspace(files: Record<string, string>): string {

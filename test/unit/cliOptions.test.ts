@@ -2,26 +2,13 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { partialDate } from '../../src/core/dates';
 import { fileUri, formatSarif } from '../../src/cli/formatters';
-import { COMMAND_USAGE, runCli } from '../../src/cli/main';
-import type { CliIo } from '../../src/cli/io';
+import { COMMAND_USAGE } from '../../src/cli/main';
 import { severityConfig } from '../../src/core/severity';
+import { runCliCaptured } from '../support/cli';
 
 function cli(args: string[], cwd: string, stdin = '') {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => (stdout += text),
-    stderr: (text) => (stderr += text),
-    readFile: (path) => readFileSync(path, 'utf8'),
-    readStdin: () => stdin,
-    writeFile: (path, text) => writeFileSync(path, text),
-    cwd,
-    today: partialDate('2025-10-23'),
-    color: false,
-  };
-  return { code: runCli(args, io), stdout, stderr };
+  return runCliCaptured(args, cwd, { readStdin: () => stdin });
 }
 
 /** A workspace folder (it holds .vscode/) with the given files. */
