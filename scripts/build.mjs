@@ -64,12 +64,12 @@ const common = {
 };
 
 /**
- * Packages the core requires only on first use (user datasets, front matter, fuzzy search). In the
+ * Packages the core requires only on first use (user datasets, front matter). In the
  * Node bundles each is its own file, dist/lazy/<name>.js, so that starting the extension or the
  * CLI does not even compile them (they are three quarters of the code). A browser bundle can keep
  * them inline: the core's require() calls work the same either way.
  */
-const LAZY_PACKAGES = ['zod', 'yaml', 'jsonc-parser', 'fuse.js'];
+const LAZY_PACKAGES = ['zod', 'yaml', 'jsonc-parser'];
 const lazyFile = (name) => `lazy/${name.replace(/[^a-z0-9]+/gi, '-')}.js`;
 const lazyPackagesApart = {
   name: 'lazy-packages-apart',

@@ -1,5 +1,6 @@
 /** `interlocutor actor QUERY`: the actor card, as text or JSON, as of a date. */
 import { channelStatusText, renderActorCardText } from '../core/actorCard';
+import { completionIndexFor } from '../core/completion';
 import { formatPartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
 import { tenureTitle } from '../core/knowledgeBase';
@@ -9,11 +10,14 @@ export interface ActorMatch {
   readonly matched: string;
 }
 
-/** Exact names and aliases first (all actors sharing them), then the best fuzzy matches. */
-export function findActors(kb: KnowledgeBase, query: string): ActorMatch[] {
+/**
+ * Exact names and aliases first (all actors sharing them), then what completion would offer on
+ * `date`: names by prefix, the holders of a post ("foreign minister"), then typos ("Qin Gnag").
+ */
+export function findActors(kb: KnowledgeBase, query: string, date: PartialDate): ActorMatch[] {
   const exact = kb.index.lookup(query);
   if (exact.length > 0) return [...new Map(exact.map((entry) => [entry.actorId, { actorId: entry.actorId, matched: entry.written }])).values()];
-  return kb.index.search(query, 5).map((hit) => ({ actorId: hit.actorId, matched: hit.matched }));
+  return completionIndexFor(kb).complete(query, date, 5).map((candidate) => ({ actorId: candidate.actorId, matched: candidate.matched }));
 }
 
 export function actorJson(kb: KnowledgeBase, actorId: string, date: PartialDate): unknown {

@@ -51,7 +51,7 @@ export function channelsCommand(args: readonly string[], io: CliIo, context: Cha
 
   const knowledge = loadCliKnowledge(io, values.dataset ?? []);
   if (context.reportProblems(knowledge)) return 2;
-  const actorId = values.actor === undefined ? undefined : resolveActor(knowledge.kb, values.actor);
+  const actorId = values.actor === undefined ? undefined : resolveActor(knowledge.kb, values.actor, date);
   const timeline = channelTimeline(knowledge.kb, { asOf: date, actorId, country: values.country?.toUpperCase(), kind, from, to });
 
   let output: string;
@@ -87,11 +87,11 @@ function optionalDate(value: string | undefined, option: string): PartialDate | 
 }
 
 /** An actor id, or a name or alias that names exactly one actor. */
-function resolveActor(kb: KnowledgeBase, query: string): string {
+function resolveActor(kb: KnowledgeBase, query: string, date: PartialDate): string {
   if (kb.actor(query)) return query;
   const exact = [...new Set(kb.index.lookup(query).map((entry) => entry.actorId))];
   if (exact.length === 1) return exact[0]!;
-  const names = (exact.length > 1 ? exact : findActors(kb, query).map((match) => match.actorId)).map((id) => `${kb.actor(id)?.name} (${id})`);
+  const names = (exact.length > 1 ? exact : findActors(kb, query, date).map((match) => match.actorId)).map((id) => `${kb.actor(id)?.name} (${id})`);
   throw new UsageError(`--actor "${query}" is not an actor id${names.length ? `; did you mean ${names.slice(0, 5).join(', ')}?` : ''}`);
 }
 

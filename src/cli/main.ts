@@ -167,7 +167,7 @@ function actorCommand(args: readonly string[], io: CliIo): number {
   const format = parseFormat(values.format, ['text', 'json'] as const, 'text');
   const knowledge = loadCliKnowledge(io, values.dataset ?? []);
   if (reportDatasetProblems(knowledge.problems, io)) return EXIT_USAGE;
-  const matches = findActors(knowledge.kb, query);
+  const matches = findActors(knowledge.kb, query, date);
   if (matches.length === 0) {
     io.stderr(`interlocutor: no actor matches "${terminalSafeLine(query)}"\n`);
     return EXIT_FINDINGS;

@@ -1,17 +1,9 @@
 /**
- * Finds actors by name. Two structures, for two jobs:
- * - an exact map from normalised name words to actors, so that a name in running text resolves in
- *   O(1) per word and a whole memo is scanned in linear time with no fuzzy search per word;
- * - fuse.js for fuzzy lookup of what a user types (quick pick, CLI), built lazily because the
- *   editor may never need it.
+ * Finds actors by name in running text: an exact map from normalised name words to actors, so
+ * that a name resolves in O(1) per word and a whole memo is scanned in linear time with no fuzzy
+ * search per word. What a user types (completion, the Show Actor pick, the CLI) is searched by
+ * prefix and typo in completion.ts.
  */
-import type Fuse from 'fuse.js';
-// Required on the first fuzzy search, not at start-up.
-const fuseJs = (): typeof Fuse => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loaded = require('fuse.js') as typeof Fuse & { default?: typeof Fuse };
-  return loaded.default ?? loaded;
-};
 import type { Actor } from './schema';
 import { isWordGap, tokenize, wordKeys, type Token } from './text';
 
@@ -37,13 +29,6 @@ export interface Mention {
   readonly tokens: readonly Token[];
 }
 
-export interface ActorSearchResult {
-  readonly actorId: string;
-  readonly matched: string;
-  /** 0 is a perfect match, 1 no match at all (fuse.js score). */
-  readonly score: number;
-}
-
 /** Longest alias we try to match, in words: "Chinese lead person for China-US economic and trade affairs" is not a name. */
 const MAX_NAME_WORDS = 7;
 
@@ -52,7 +37,6 @@ export class ActorIndex {
   private readonly byKey = new Map<string, NameEntry[]>();
   /** For each first word, the word counts of names that begin with it, longest first. */
   private readonly lengthsByFirstWord = new Map<string, number[]>();
-  private fuse: Fuse<{ actorId: string; name: string }> | undefined;
 
   /**
    * @param nameSuffixes words that may follow a full name without being part of it in the
@@ -203,25 +187,6 @@ export class ActorIndex {
     const from = expandToWordBoundary(text, Math.max(0, offset - window), -1);
     const to = expandToWordBoundary(text, Math.min(text.length, offset + window), 1);
     return this.findMentions(text, from, to).find((mention) => mention.start <= offset && offset <= mention.end);
-  }
-
-  /** Fuzzy search over names and aliases, best first. */
-  search(query: string, limit = 20): ActorSearchResult[] {
-    const trimmed = query.trim();
-    if (!trimmed) return [];
-    this.fuse ??= new (fuseJs())(
-      [...this.byKey.values()].flat().map((entry) => ({ actorId: entry.actorId, name: entry.written })),
-      { keys: ['name'], includeScore: true, ignoreLocation: true, threshold: 0.4, ignoreDiacritics: true },
-    );
-    const seen = new Set<string>();
-    const results: ActorSearchResult[] = [];
-    for (const hit of this.fuse.search(trimmed)) {
-      if (seen.has(hit.item.actorId)) continue;
-      seen.add(hit.item.actorId);
-      results.push({ actorId: hit.item.actorId, matched: hit.item.name, score: hit.score ?? 1 });
-      if (results.length >= limit) break;
-    }
-    return results;
   }
 }
 

@@ -1,6 +1,7 @@
 /** Commands: Reload Datasets, Show Actor (a fuzzy quick pick that opens the actor's card) and Show Data Coverage. */
 import * as vscode from 'vscode';
 import { describeTenure } from '../core/actorCard';
+import { completionIndexFor } from '../core/completion';
 import { formatPartialDate, parsePartialDate, type PartialDate } from '../core/dates';
 import type { KnowledgeBase } from '../core/knowledgeBase';
 import { memoDateOrigin } from '../core/memoDate';
@@ -90,10 +91,12 @@ function pickActor(kb: KnowledgeBase, date: PartialDate): Promise<string | undef
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = false;
   quickPick.items = everyone;
-  // VS Code's own filter needs the letters in order; fuse.js adds typo-tolerant matches on names
-  // and aliases ("Qin Gnag"), shown even when the built-in filter would hide them.
+  // VS Code's own filter needs the letters in order; the completion index adds typo-tolerant
+  // matches on names and aliases ("Qin Gnag") and the holders of a post on the date ("foreign
+  // min"), shown even when the built-in filter would hide them.
+  const index = completionIndexFor(kb);
   quickPick.onDidChangeValue((value) => {
-    const fuzzy = kb.index.search(value, 10).map((hit) => itemFor(hit.actorId, true));
+    const fuzzy = [...new Set(index.complete(value, date, 10).map((candidate) => candidate.actorId))].map((actorId) => itemFor(actorId, true));
     const fuzzyIds = new Set(fuzzy.map((item) => item.actorId));
     quickPick.items = value.trim() ? [...fuzzy, ...everyone.filter((item) => !fuzzyIds.has(item.actorId))] : everyone;
   });

@@ -5,9 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { renderActorCard } from '../core/actorCard';
-import { CompletionIndex, typedBeforeCursor, type CompletionCandidate } from '../core/completion';
+import { completionIndexFor, typedBeforeCursor, type CompletionCandidate } from '../core/completion';
 import type { PartialDate } from '../core/dates';
-import type { KnowledgeBase } from '../core/knowledgeBase';
 import { describeMemoDate, memoDateOrigin } from '../core/memoDate';
 import { untrustedMarkdown } from './convert';
 import type { KnowledgeStore } from './knowledgeStore';
@@ -29,7 +28,6 @@ interface ActorItem extends vscode.CompletionItem {
 }
 
 export class ActorCompletionProvider implements vscode.CompletionItemProvider<ActorItem> {
-  private index: { kb: KnowledgeBase; completion: CompletionIndex } | undefined;
 
   constructor(private readonly store: KnowledgeStore) {}
 
@@ -42,7 +40,7 @@ export class ActorCompletionProvider implements vscode.CompletionItemProvider<Ac
     const line = document.lineAt(position.line).text.slice(0, position.character);
     const typed = typedBeforeCursor(line);
     if (!typed) return undefined;
-    if (this.index?.kb !== kb) this.index = { kb, completion: new CompletionIndex(kb) };
+    const index = completionIndexFor(kb);
     const memo = memoDateOf(document);
     const dateLabel = describeMemoDate(memo);
     const dateOrigin = memoDateOrigin(memo);
@@ -51,7 +49,7 @@ export class ActorCompletionProvider implements vscode.CompletionItemProvider<Ac
     // "min"); failing that, the longest run with a fuzzy match ("Qin Gnag").
     const words = typed.split(/[ \t]+/);
     const suffixes = words.map((_, start) => words.slice(start).join(' '));
-    const attempts = suffixes.map((query) => ({ query, candidates: this.index!.completion.complete(query, memo.date, 40) }));
+    const attempts = suffixes.map((query) => ({ query, candidates: index.complete(query, memo.date, 40) }));
     const chosen =
       attempts.find((attempt) => attempt.candidates.some((candidate) => candidate.how !== 'fuzzy')) ??
       attempts.find((attempt) => attempt.query.split(' ').length <= 2 && attempt.candidates.length > 0);

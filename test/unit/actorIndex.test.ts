@@ -67,11 +67,8 @@ describe('actor index: finding names in text', () => {
     assert.ok(Number(process.hrtime.bigint() - started) / 1e9 < 20);
   });
 
-  it('looks up names exactly and searches them fuzzily', () => {
+  it('looks up names exactly, whatever the case and spacing', () => {
     assert.deepEqual(index.lookup('mr  wang').map((entry) => entry.actorId), ['wang_yi', 'wang_qishan']);
-    assert.equal(index.search('Qin Gnag')[0]?.actorId, 'qin_gang');
-    assert.equal(index.search('Lifeng')[0]?.actorId, 'he_lifeng');
-    assert.deepEqual(index.search('   '), []);
   });
 
   it('finds every built-in actor by its own name', () => {

@@ -43,6 +43,20 @@ describe('command line: actor', () => {
     assert.match(stdout, /^Qin Gang/);
   });
 
+  // Through the completion index: a post names whoever held it on the --as-of date.
+  const byPost: Array<[string, string, RegExp]> = [
+    ['foreign minister', '2023-03-01', /^Qin Gang/],
+    ['foreign minister', '2025-10-23', /^Wang Yi/],
+    ['treasury sec', '2022-06-01', /^Janet Yellen/],
+  ];
+  for (const [query, asOf, first] of byPost) {
+    it(`finds the holder of "${query}" on ${asOf}`, () => {
+      const { code, stdout } = cli(['actor', query, '--as-of', asOf]);
+      assert.equal(code, 0);
+      assert.match(stdout, first);
+    });
+  }
+
   it('lists everyone who shares an alias', () => {
     const { stdout } = cli(['actor', 'Mr Wang', '--format', 'json']);
     const ids = (JSON.parse(stdout) as Array<{ id: string }>).map((card) => card.id);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CompletionIndex, typedBeforeCursor } from '../../src/core/completion';
+import { CompletionIndex, completionIndexFor, typedBeforeCursor } from '../../src/core/completion';
 import { partialDate } from '../../src/core/dates';
 import { builtinKnowledge } from '../support/repo';
 
@@ -20,10 +20,15 @@ describe('completion candidates', () => {
     ['treasury sec', '2022-06-01', 'Janet Yellen'],
     ['US trade rep', '2019-06-01', 'Robert Lighthizer'],
     ['Mr Bess', '2025-10-23', 'Scott Bessent'],
+    ['Lifeng', '2025-10-23', 'He Lifeng'],
   ];
   for (const [typed, date, expected] of first) {
     it(`"${typed}" on ${date} offers ${expected} first`, () => assert.equal(names(typed, date)[0], expected));
   }
+
+  it('offers nothing for blank input', () => assert.deepEqual(index.complete('   ', partialDate('2025-10-23')), []));
+
+  it('is built once per knowledge base and shared', () => assert.equal(completionIndexFor(kb), completionIndexFor(kb)));
 
   it('ranks an exact prefix of a name above a fuzzy hit', () => {
     const results = index.complete('Wang', partialDate('2025-10-23'));

@@ -1,7 +1,7 @@
 /**
  * The built-in dataset is checked when the extension is built and costs one JSON.parse at run
- * time; zod, the YAML parser, the JSON-with-positions parser and fuse.js load only when a user
- * dataset (or a fuzzy query) needs them. Each case runs in a fresh Node process, so that modules
+ * time; zod, the YAML parser and the JSON-with-positions parser load only when a user dataset
+ * needs them. Each case runs in a fresh Node process, so that modules
  * other tests loaded cannot hide a load, and reads require.cache after doing one thing.
  */
 import * as assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { builtinKnowledge, repoRoot } from '../support/repo';
 
-const HEAVY = ['zod', 'yaml', 'jsonc-parser', 'fuse.js'] as const;
+const HEAVY = ['zod', 'yaml', 'jsonc-parser'] as const;
 type Heavy = (typeof HEAVY)[number];
 
 /** Runs `body` (JavaScript, with `core` = out/src/core) in a fresh process; returns the heavy packages it loaded. */
@@ -39,7 +39,7 @@ describe('lazy loading (what each start-up path loads)', () => {
     { does: 'building the JSON Schema for dataset files', body: `core('schema').datasetJsonSchema();`, loads: ['zod'] },
   ];
   for (const { does, body, loads } of cases) {
-    it(`${does} loads ${loads.length ? loads.join(', ') : 'none of zod, yaml, jsonc-parser, fuse.js'}`, function () {
+    it(`${does} loads ${loads.length ? loads.join(', ') : 'none of zod, yaml, jsonc-parser'}`, function () {
       this.timeout(20_000);
       assert.deepEqual(packagesLoadedBy(body), [...loads]);
     });

@@ -23,7 +23,6 @@ describe('packaging', () => {
       'dist/extension.js',
       'dist/web/extension.js',
       'images/icon.png',
-      'dist/lazy/fuse-js.js',
       'dist/lazy/jsonc-parser.js',
       'dist/lazy/yaml.js',
       'dist/lazy/zod.js',
