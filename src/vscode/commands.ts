@@ -93,12 +93,13 @@ function pickActor(kb: KnowledgeBase, date: PartialDate): Promise<string | undef
   quickPick.items = everyone;
   // VS Code's own filter needs the letters in order; the completion index adds typo-tolerant
   // matches on names and aliases ("Qin Gnag") and the holders of a post on the date ("foreign
-  // min"), shown even when the built-in filter would hide them.
+  // min"), shown even when the built-in filter would hide them. The items keep one order: the
+  // workbench names the accepted item by its position in the list it last saw, so a list
+  // reordered while someone presses Enter would open the card of whoever took that position.
   const index = completionIndexFor(kb);
   quickPick.onDidChangeValue((value) => {
-    const fuzzy = [...new Set(index.complete(value, date, 10).map((candidate) => candidate.actorId))].map((actorId) => itemFor(actorId, true));
-    const fuzzyIds = new Set(fuzzy.map((item) => item.actorId));
-    quickPick.items = value.trim() ? [...fuzzy, ...everyone.filter((item) => !fuzzyIds.has(item.actorId))] : everyone;
+    const hits = new Set(value.trim() ? index.complete(value, date, 10).map((candidate) => candidate.actorId) : []);
+    quickPick.items = everyone.map((item) => (hits.has(item.actorId) ? { ...item, alwaysShow: true } : item));
   });
   return new Promise((resolve) => {
     quickPick.onDidAccept(() => {
