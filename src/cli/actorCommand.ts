@@ -11,13 +11,14 @@ export interface ActorMatch {
 }
 
 /**
- * Exact names and aliases first (all actors sharing them), then what completion would offer on
- * `date`: names by prefix, the holders of a post ("foreign minister"), then typos ("Qin Gnag").
+ * Every actor with `query` as an exact name or alias (`exact`: several may share one), else what
+ * completion would offer on `date`: names by prefix, the holders of a post ("foreign minister"),
+ * then typos ("Qin Gnag"), best first.
  */
-export function findActors(kb: KnowledgeBase, query: string, date: PartialDate): ActorMatch[] {
+export function findActors(kb: KnowledgeBase, query: string, date: PartialDate): { exact: boolean; matches: ActorMatch[] } {
   const exact = kb.index.lookup(query);
-  if (exact.length > 0) return [...new Map(exact.map((entry) => [entry.actorId, { actorId: entry.actorId, matched: entry.written }])).values()];
-  return completionIndexFor(kb).complete(query, date, 5).map((candidate) => ({ actorId: candidate.actorId, matched: candidate.matched }));
+  if (exact.length > 0) return { exact: true, matches: [...new Map(exact.map((entry) => [entry.actorId, { actorId: entry.actorId, matched: entry.written }])).values()] };
+  return { exact: false, matches: completionIndexFor(kb).complete(query, date, 5).map((candidate) => ({ actorId: candidate.actorId, matched: candidate.matched })) };
 }
 
 export function actorJson(kb: KnowledgeBase, actorId: string, date: PartialDate): unknown {

@@ -89,9 +89,9 @@ function optionalDate(value: string | undefined, option: string): PartialDate | 
 /** An actor id, or a name or alias that names exactly one actor. */
 function resolveActor(kb: KnowledgeBase, query: string, date: PartialDate): string {
   if (kb.actor(query)) return query;
-  const exact = [...new Set(kb.index.lookup(query).map((entry) => entry.actorId))];
-  if (exact.length === 1) return exact[0]!;
-  const names = (exact.length > 1 ? exact : findActors(kb, query, date).map((match) => match.actorId)).map((id) => `${kb.actor(id)?.name} (${id})`);
+  const { exact, matches } = findActors(kb, query, date);
+  if (exact && matches.length === 1) return matches[0]!.actorId;
+  const names = matches.map((match) => `${kb.actor(match.actorId)?.name} (${match.actorId})`);
   throw new UsageError(`--actor "${query}" is not an actor id${names.length ? `; did you mean ${names.slice(0, 5).join(', ')}?` : ''}`);
 }
 

@@ -167,13 +167,13 @@ function actorCommand(args: readonly string[], io: CliIo): number {
   const format = parseFormat(values.format, ['text', 'json'] as const, 'text');
   const knowledge = loadCliKnowledge(io, values.dataset ?? []);
   if (reportDatasetProblems(knowledge.problems, io)) return EXIT_USAGE;
-  const matches = findActors(knowledge.kb, query, date);
+  const { exact, matches } = findActors(knowledge.kb, query, date);
   if (matches.length === 0) {
     io.stderr(`interlocutor: no actor matches "${terminalSafeLine(query)}"\n`);
     return EXIT_FINDINGS;
   }
   // An exact alias shared by several people ("Mr Wang") lists them all; a fuzzy query shows the best.
-  const shown = knowledge.kb.index.lookup(query).length > 0 ? matches : matches.slice(0, 1);
+  const shown = exact ? matches : matches.slice(0, 1);
   if (format === 'json') {
     const cards = shown.map((match) => actorJson(knowledge.kb, match.actorId, date));
     io.stdout(`${jsonTerminalSafe(JSON.stringify(cards.length === 1 ? cards[0] : cards, null, 2))}\n`);

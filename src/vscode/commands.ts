@@ -73,18 +73,17 @@ async function showActor(store: KnowledgeStore, actorId?: string, given?: { date
 }
 
 function pickActor(kb: KnowledgeBase, date: PartialDate): Promise<string | undefined> {
-  const itemFor = (actorId: string, alwaysShow = false): ActorItem => {
-    const actor = kb.actor(actorId)!;
-    const current = kb.tenuresOn(actorId, date).filter((entry) => entry.state === 'current');
-    return {
-      actorId,
-      label: actor.name,
-      description: current.length ? current.map(describeTenure).slice(0, 2).join('; ') : actor.aliases.slice(0, 3).join(', '),
-      ...(actor.summary ? { detail: actor.summary } : {}),
-      alwaysShow,
-    };
-  };
-  const everyone = [...kb.actors()].map((actor) => itemFor(actor.id)).sort((a, b) => a.label.localeCompare(b.label));
+  const everyone = [...kb.actors()]
+    .map((actor): ActorItem => {
+      const current = kb.tenuresOn(actor.id, date).filter((entry) => entry.state === 'current');
+      return {
+        actorId: actor.id,
+        label: actor.name,
+        description: current.length ? current.map(describeTenure).slice(0, 2).join('; ') : actor.aliases.slice(0, 3).join(', '),
+        ...(actor.summary ? { detail: actor.summary } : {}),
+      };
+    })
+    .sort((a, b) => a.label.localeCompare(b.label));
   const quickPick = vscode.window.createQuickPick<ActorItem>();
   quickPick.title = `Show Actor (as of ${formatPartialDate(date)})`;
   quickPick.placeholder = 'Type a name, an alias or a misspelling of either';
