@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, extensionApi, memo, openMemo } from './helpers';
+import { closeAllEditors, extensionApi, memo, openMemo, completionLabel } from './helpers';
 
 /** Completion items VS Code would list at the end of `typed` in a memo dated `date`. */
 async function complete(date: string, typed: string): Promise<vscode.CompletionItem[]> {
@@ -12,7 +12,7 @@ async function complete(date: string, typed: string): Promise<vscode.CompletionI
   return list.items.filter((item) => /as of \d{4}/.test(item.detail ?? ''));
 }
 
-const label = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
+const label = completionLabel;
 
 describe('completions in the extension host', () => {
   before(extensionApi);

@@ -1,21 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LoadedKnowledge } from '../../src/core/datasets';
 import type { InterlocutorApi } from '../../src/extension';
-import {
-  closeAllEditors,
-  extensionApi,
-  hoverMarkdown,
-  memo,
-  openMemo,
-  positionOf,
-  unescapeMarkdown,
-  waitFor,
-  waitForDiagnostics,
-  withSetting,
-  writeWorkspaceFile,
-  codeOf,
-} from './helpers';
+import { closeAllEditors, extensionApi, memo, openMemo, unescapeMarkdown, waitFor, waitForDiagnostics, withSetting, writeWorkspaceFile, codeOf, hoverOn, loadWhere } from './helpers';
 
 const brokenDataset = `{
   "name": "Broken team notes",
@@ -45,22 +31,6 @@ actors:
         sources:
           - title: Team roster, January 2024
 `;
-
-async function hoverOn(asOf: string, body: string, needle: string): Promise<string> {
-  const document = await openMemo(memo(asOf, body));
-  return unescapeMarkdown(await hoverMarkdown(document, positionOf(document, needle)));
-}
-
-/** Resolves once a load has produced knowledge in which `check` holds (checking the current one first). */
-async function loadWhere(api: InterlocutorApi, check: (knowledge: LoadedKnowledge) => boolean, description: string): Promise<LoadedKnowledge> {
-  let latest = await api.knowledge();
-  const listener = api.onDidLoadKnowledge((knowledge) => (latest = knowledge));
-  try {
-    return await waitFor(api.onDidLoadKnowledge, () => (check(latest) ? latest : undefined), description);
-  } finally {
-    listener.dispose();
-  }
-}
 
 describe('user datasets in the extension host', () => {
   let api: InterlocutorApi;

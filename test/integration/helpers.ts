@@ -1,6 +1,7 @@
 /** Helpers for tests that run inside the real VS Code extension host. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { LoadedKnowledge } from '../../src/core/datasets';
 import type { InterlocutorApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'interlocutor.interlocutor';
@@ -131,4 +132,26 @@ export async function writeWorkspaceFile(relativePath: string, text: string): Pr
 export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
   return code === undefined ? undefined : typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Opens a memo dated `asOf` holding `body` and returns the hover card on the `occurrence`th `needle`, unescaped. */
+export async function hoverOn(asOf: string | undefined, body: string, needle: string, occurrence = 0): Promise<string> {
+  const document = await openMemo(memo(asOf, body));
+  return unescapeMarkdown(await hoverMarkdown(document, positionOf(document, needle, occurrence)));
+}
+
+/** Resolves once a load has produced knowledge in which `check` holds (checking the current one first). */
+export async function loadWhere(api: InterlocutorApi, check: (knowledge: LoadedKnowledge) => boolean, description: string, timeoutMs?: number): Promise<LoadedKnowledge> {
+  let latest = await api.knowledge();
+  const listener = api.onDidLoadKnowledge((knowledge) => (latest = knowledge));
+  try {
+    return await waitFor(api.onDidLoadKnowledge, () => (check(latest) ? latest : undefined), description, timeoutMs);
+  } finally {
+    listener.dispose();
+  }
+}
+
+/** A completion item's label as a string (labels may be plain or carry a description). */
+export function completionLabel(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
 }

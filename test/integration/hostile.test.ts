@@ -1,37 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import type { LoadedKnowledge } from '../../src/core/datasets';
 import type { InterlocutorApi } from '../../src/extension';
 import { KnowledgeStore } from '../../src/vscode/knowledgeStore';
 import { HOSTILE_DATASETS, REUSED_ANCHORS } from '../support/hostileDatasets';
-import {
-  closeAllEditors,
-  EXTENSION_ID,
-  extensionApi,
-  hoverMarkdown,
-  memo,
-  openMemo,
-  positionOf,
-  scratchUri,
-  unescapeMarkdown,
-  waitFor,
-  waitForDiagnostics,
-  withSetting,
-  writeWorkspaceFile,
-  codeOf,
-} from './helpers';
+import { closeAllEditors, EXTENSION_ID, extensionApi, hoverMarkdown, memo, openMemo, positionOf, scratchUri, unescapeMarkdown, waitForDiagnostics, withSetting, writeWorkspaceFile, codeOf, loadWhere, completionLabel } from './helpers';
 
-/** Resolves once a load has produced knowledge in which `check` holds (checking the current one first). */
-async function loadWhere(api: InterlocutorApi, check: (knowledge: LoadedKnowledge) => boolean, description: string): Promise<LoadedKnowledge> {
-  let latest = await api.knowledge();
-  const listener = api.onDidLoadKnowledge((knowledge) => (latest = knowledge));
-  try {
-    return await waitFor(api.onDidLoadKnowledge, () => (check(latest) ? latest : undefined), description, 60_000);
-  } finally {
-    listener.dispose();
-  }
-}
+// Hostile files are large: their loads are given longer than the usual wait.
+const HOSTILE_LOAD_TIMEOUT_MS = 60_000;
 
 const stale = 'Qin Gang, foreign minister, spoke with Wang Yi.';
 
@@ -41,7 +17,7 @@ async function builtInFeaturesWork(): Promise<void> {
   assert.match(unescapeMarkdown(await hoverMarkdown(document, positionOf(document, 'Qin Gang'))), /^\*\*Qin Gang\*\*/);
   const typed = document.positionAt(document.getText().indexOf('He Li') + 'He Li'.length);
   const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, typed, undefined, 100);
-  assert.ok(completions.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'He Lifeng'), 'He Lifeng is offered');
+  assert.ok(completions.items.some((item) => completionLabel(item) === 'He Lifeng'), 'He Lifeng is offered');
   await waitForDiagnostics(document.uri, (list) => list.some((diagnostic) => codeOf(diagnostic) === 'stale-role'), 'the stale claim to be reported');
 }
 
@@ -60,6 +36,7 @@ describe('hostile input in the extension host (issue 11)', () => {
         api,
         (candidate) => Boolean(candidate.kb.actor('hostile.envoy_100')) && HOSTILE_DATASETS.every((hostile) => candidate.problems.some((problem) => problem.file === uris.get(hostile.file)!.toString())),
         'a load that reports every hostile file and loads the reused anchors',
+        HOSTILE_LOAD_TIMEOUT_MS,
       );
       for (const hostile of HOSTILE_DATASETS) {
         const uri = uris.get(hostile.file)!;
@@ -72,7 +49,7 @@ describe('hostile input in the extension host (issue 11)', () => {
     } finally {
       for (const uri of uris.values()) await vscode.workspace.fs.delete(uri);
     }
-    await loadWhere(api, (knowledge) => !knowledge.kb.actor('hostile.envoy_100') && knowledge.problems.length === 0, 'the hostile files to go away');
+    await loadWhere(api, (knowledge) => !knowledge.kb.actor('hostile.envoy_100') && knowledge.problems.length === 0, 'the hostile files to go away', HOSTILE_LOAD_TIMEOUT_MS);
   });
 
   it('refuses a directory, a FIFO and an oversized file named in settings, on the file, and keeps working', async () => {
@@ -84,7 +61,7 @@ describe('hostile input in the extension host (issue 11)', () => {
     try {
       await withSetting('interlocutor.maxFileSize', 1, () =>
         withSetting('interlocutor.datasets', ['hostile/a-folder.json', 'hostile/pipe.json', 'hostile/big.json'], async () => {
-          const knowledge = await loadWhere(api, (candidate) => candidate.problems.length >= 3, 'the three refusals');
+          const knowledge = await loadWhere(api, (candidate) => candidate.problems.length >= 3, 'the three refusals', HOSTILE_LOAD_TIMEOUT_MS);
           const message = (name: string) => knowledge.problems.find((problem) => problem.file.endsWith(name))?.message ?? '';
           assert.match(message('a-folder.json'), /cannot read this dataset: it is a directory/);
           assert.match(message('pipe.json'), /cannot read this dataset: it is not a regular file/);

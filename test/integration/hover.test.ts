@@ -1,10 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { closeAllEditors, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, withSetting } from './helpers';
-
-async function hoverOn(asOf: string | undefined, body: string, needle: string, occurrence = 0): Promise<string> {
-  const document = await openMemo(memo(asOf, body));
-  return unescapeMarkdown(await hoverMarkdown(document, positionOf(document, needle, occurrence)));
-}
+import { closeAllEditors, extensionApi, hoverMarkdown, openMemo, positionOf, unescapeMarkdown, withSetting, hoverOn } from './helpers';
 
 describe('hover cards in the extension host', () => {
   before(async () => {

@@ -4,12 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { buildPack, serializePack } from '../../src/core/packs/manifest';
-import { closeAllEditors, codeOf, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, waitForDiagnostics } from './helpers';
-
-async function hoverOn(asOf: string, body: string, needle: string): Promise<string> {
-  const document = await openMemo(memo(asOf, body));
-  return unescapeMarkdown(await hoverMarkdown(document, positionOf(document, needle)));
-}
+import { closeAllEditors, codeOf, extensionApi, memo, openMemo, positionOf, waitForDiagnostics, hoverOn } from './helpers';
 
 describe('dataset packs in the extension host', () => {
   before(async () => {

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { LoadedKnowledge } from '../../src/core/datasets';
 import type { InterlocutorApi } from '../../src/extension';
 import { KnowledgeStore } from '../../src/vscode/knowledgeStore';
-import { closeAllEditors, codeOf, EXTENSION_ID, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, waitForDiagnostics, writeWorkspaceFile } from './helpers';
+import { closeAllEditors, codeOf, EXTENSION_ID, extensionApi, hoverMarkdown, memo, openMemo, positionOf, unescapeMarkdown, waitForDiagnostics, writeWorkspaceFile, completionLabel } from './helpers';
 
 const lateDataset = `name: Arrives late
 roles:
@@ -65,7 +65,7 @@ describe('start-up and late datasets in the extension host', () => {
       const typed = positionOf(document, 'Ines Hal', 1, 'Ines Hal'.length);
       const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, typed);
       assert.ok(
-        completions.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'Ines Halvorsen'),
+        completions.items.some((item) => completionLabel(item) === 'Ines Halvorsen'),
         'the late actor is offered',
       );
     } finally {
