@@ -90,13 +90,21 @@ export function describeReadError(error: unknown): string {
   return code ? (words[code] ?? code) : error instanceof Error ? error.message : String(error);
 }
 
-/** data/builtin.json next to the bundle (dist/cli.js) or the transpiled sources (out/src/cli). */
-export function builtinDatasetPath(): string {
+/**
+ * `data/<name>` shipped with Interlocutor, found next to the bundle (dist/cli.js) or the
+ * transpiled sources (out/src/cli) by looking up from this file's folder.
+ */
+export function shippedDataPath(name: string): string {
   let dir = __dirname;
   for (let depth = 0; depth < 5; depth++) {
-    const candidate = join(dir, 'data', 'builtin.json');
+    const candidate = join(dir, 'data', name);
     if (existsSync(candidate)) return candidate;
     dir = dirname(dir);
   }
-  return resolve(__dirname, '..', 'data', 'builtin.json');
+  return resolve(__dirname, '..', 'data', name);
+}
+
+/** data/builtin.json, shipped with Interlocutor. */
+export function builtinDatasetPath(): string {
+  return shippedDataPath('builtin.json');
 }

@@ -9,12 +9,12 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DatasetProblem } from '../core/datasetLoader';
 import type { DatasetText } from '../core/datasets';
 import { packDatasetText, packLoadOrder, parsePackState, PACK_MAX_BYTES, readPack, serializePackState, withPackEnabled, type PackEntry, type PackFile, type PackOrigin, type PackState } from '../core/packs/registry';
 import type { Pack } from '../core/packs/manifest';
-import { describeReadError, readRegularFile } from './io';
+import { describeReadError, readRegularFile, shippedDataPath } from './io';
 
 const PACK_SUFFIX = '.pack.json';
 const STATE_FILE = 'packs-state.json';
@@ -29,15 +29,9 @@ export function userPacksFolder(env: Environment = process.env, platform: NodeJS
   return join(home, '.local', 'share', 'interlocutor', 'packs');
 }
 
-/** data/packs next to the bundle (dist/) or the transpiled sources (out/src/cli). */
+/** data/packs, shipped with Interlocutor. */
 export function shippedPacksFolder(): string {
-  let dir = __dirname;
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join(dir, 'data', 'packs');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  return resolve(__dirname, '..', 'data', 'packs');
+  return shippedDataPath('packs');
 }
 
 /** The pack files in a folder, by id: the shipped ones load in this order too. */
