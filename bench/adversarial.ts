@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as YAML from 'yaml';
-import { checkMemo } from '../src/core/claimChecker';
+import { checkMemo } from '../src/core/memoCheck';
 import { typedBeforeCursor } from '../src/core/completion';
 import { partialDate } from '../src/core/dates';
 import { loadKnowledge } from '../src/core/datasets';

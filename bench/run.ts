@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fuse from 'fuse.js';
-import { checkMemo } from '../src/core/claimChecker';
+import { checkMemo } from '../src/core/memoCheck';
 import { CompletionIndex } from '../src/core/completion';
 import { partialDate } from '../src/core/dates';
 import { loadKnowledge } from '../src/core/datasets';

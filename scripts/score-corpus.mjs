@@ -5,7 +5,7 @@
 // 2025-10-31). --build points at another checkout's `out/` (built with `node scripts/build.mjs
 // --tests`), so a corpus can be scored with an older checker for its first-run numbers.
 // A finding matches a label when file, 1-based line and code are equal; each label matches once.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,7 +21,8 @@ if (positionals.length !== 1) {
 const corpus = resolve(positionals[0]);
 const out = resolve(values.build ?? join(import.meta.dirname, '..', 'out'));
 const require = createRequire(import.meta.url);
-const { checkMemo } = require(join(out, 'src/core/claimChecker.js'));
+// Older builds (a baseline given with --build) had checkMemo in claimChecker.js.
+const { checkMemo } = require(existsSync(join(out, 'src/core/memoCheck.js')) ? join(out, 'src/core/memoCheck.js') : join(out, 'src/core/claimChecker.js'));
 const { memoDate } = require(join(out, 'src/core/memoDate.js'));
 const { LineIndex } = require(join(out, 'src/core/text.js'));
 const { partialDate } = require(join(out, 'src/core/dates.js'));

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { globSync } from 'tinyglobby';
-import { checkMemo } from '../core/claimChecker';
+import { checkMemo } from '../core/memoCheck';
 import { formatPartialDate, parsePartialDate } from '../core/dates';
 import { locateEntry, type LoadedKnowledge } from '../core/datasets';
 import { describeTenureEvidence, type Evidence } from '../core/evidence';

@@ -3,14 +3,13 @@
  * returns findings as plain data: code, message, range, and the edits that would fix each one.
  * Unknown answers (partial dates, dates past verifiedThrough) never produce a finding.
  */
-import { findClaims, type Claim, type Span } from './claimFinder';
+import { findClaims, type Claim, type Span, type SurnameContext } from './claimFinder';
 import { fixTitles, neverHeldMessage, notYetMessage, onDate, staleMessage, stillInRoleMessage, UNVERIFIED_NOTE, type Holders } from './claimMessages';
 import { evidenceOf, firstSourceUrl, leastCertain, type Certainty, type Evidence } from './evidence';
 import { claimTime, type ClaimTime } from './claimTime';
 import { dayRange, formatPartialDate, type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
-import { insideSpans, isDisabled, proseView, quotationSpans } from './markdownRegions';
-import { findDateline } from './memoDate';
+import { insideSpans, quotationSpans } from './markdownRegions';
 import { relativeTimesIn, sentenceAt, sentenceStarts, timesIn, type TimeMention } from './sentences';
 import { LineIndex, type Range } from './text';
 import { TokenStream } from './tokenStream';
@@ -93,34 +92,72 @@ interface ActorVerdict {
   readonly held: readonly TenureOnDate[];
 }
 
-export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions): Finding[] {
-  const { prose, disabled } = proseView(text);
+/** A claim's verdict, in the memo's offsets: its finding, or the tenures past their horizon it could not be judged on. */
+export interface ClaimVerdict {
+  readonly span: Span;
+  readonly finding?: Finding;
+  readonly pastHorizon: readonly TenureOnDate[];
+}
+
+/** One paragraph of a memo: its text and its prose view (same length), and where it starts in the memo. */
+export interface Paragraph {
+  readonly text: string;
+  readonly prose: string;
+  readonly start: number;
+}
+
+export interface ParagraphContext {
+  readonly date: PartialDate;
+  /** Where the memo's dateline ends (0 if none): its own date and stray years date nothing. */
+  readonly datelineEnd: number;
+  /** Bare surnames naming people from earlier paragraphs; filled in with what this one read and named. */
+  readonly surnames: SurnameContext;
+}
+
+/**
+ * The verdicts on the claims of one paragraph, before comments that switch checks off are applied
+ * (they are the memo's, see memoCheck.ts). Sentences, quotations and times never cross a blank
+ * line, so a paragraph is judged on its own words and the surnames carried into it.
+ */
+export function checkParagraph(kb: KnowledgeBase, paragraph: Paragraph, context: ParagraphContext): ClaimVerdict[] {
+  const { text, prose, start: offset } = paragraph;
   const starts = sentenceStarts(prose);
   const quotations = quotationSpans(prose);
   const lines = new LineIndex(text);
-  // A dateline's own date and stray years ("June 3, 2024, 2021 —") date nothing in the story.
-  const datelineEnd = findDateline(text)?.end ?? 0;
+  const datelineEnd = context.datelineEnd - offset;
   // Times are found once per sentence, however many claims it holds.
   const timesBySentence = new Map<number, TimeMention[]>();
-  const findings: Finding[] = [];
-  const unjudged: Array<{ claim: Claim; entries: readonly TenureOnDate[] }> = [];
-  for (const claim of findClaims(kb, prose)) {
+  const verdicts: ClaimVerdict[] = [];
+  for (const claim of findClaims(kb, prose, context.surnames)) {
     if (insideSpans(quotations, claim.span.start)) continue;
     const [sentenceStart, sentenceEnd] = sentenceAt(starts, prose.length, claim.span.start);
     const from = Math.max(sentenceStart, Math.min(datelineEnd, claim.span.start));
     let sentenceTimes = timesBySentence.get(from);
     if (!sentenceTimes) {
-      sentenceTimes = [...timesIn(prose, from, sentenceEnd), ...relativeTimesIn(prose, from, sentenceEnd, options.date)];
+      sentenceTimes = [...timesIn(prose, from, sentenceEnd), ...relativeTimesIn(prose, from, sentenceEnd, context.date)];
       timesBySentence.set(from, sentenceTimes);
     }
-    const time = claimTime({ kb, prose, claim, sentenceStart: from, times: sentenceTimes, memoDate: options.date });
+    const time = claimTime({ kb, prose, claim, sentenceStart: from, times: sentenceTimes, memoDate: context.date });
     let past: readonly TenureOnDate[] = [];
-    const finding = judgeInTime({ kb, text, lines, claim, time, memoDate: options.date, pastHorizon: (entries) => (past = entries) });
-    if (finding && !isDisabled(disabled, finding.start, finding.code)) findings.push(finding);
-    else if (!finding && past.length > 0 && !isDisabled(disabled, claim.span.start, HORIZON_CODE)) unjudged.push({ claim, entries: past });
+    const finding = judgeInTime({ kb, text, lines, claim, time, memoDate: context.date, pastHorizon: (entries) => (past = entries) });
+    if (!finding && past.length === 0) continue;
+    const span = { start: claim.span.start + offset, end: claim.span.end + offset };
+    verdicts.push(finding ? { span, finding: shiftFinding(finding, offset), pastHorizon: past } : { span, pastHorizon: past });
   }
-  const notice = horizonNotice(lines, options, unjudged);
-  return notice ? [notice, ...findings] : findings;
+  return verdicts;
+}
+
+/** A finding moved by `by` characters, with its fixes: for a paragraph that moved in the memo. */
+export function shiftFinding(finding: Finding, by: number): Finding {
+  if (by === 0) return finding;
+  const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + by, end: span.end + by });
+  return {
+    ...finding,
+    start: finding.start + by,
+    end: finding.end + by,
+    fixes: finding.fixes.map((fix) => (fix.edits.length === 0 ? fix : { ...fix, edits: fix.edits.map(shift) })),
+    ...(finding.related ? { related: finding.related.map(shift) } : {}),
+  };
 }
 
 /**
@@ -129,19 +166,20 @@ export function checkMemo(kb: KnowledgeBase, text: string, options: CheckOptions
  * these posts. 2 claims about current posts were not judged." It stands on the line the date comes
  * from and lists the claims.
  */
-function horizonNotice(lines: LineIndex, options: CheckOptions, unjudged: ReadonlyArray<{ claim: Claim; entries: readonly TenureOnDate[] }>): Finding | undefined {
+export function horizonNotice(text: string, options: CheckOptions, unjudged: readonly ClaimVerdict[]): Finding | undefined {
   if (unjudged.length === 0) return undefined;
+  const lines = new LineIndex(text);
   const counts = new Map<string, number>();
-  for (const { entries } of unjudged) for (const entry of entries) if (entry.horizon) counts.set(formatPartialDate(entry.horizon), (counts.get(formatPartialDate(entry.horizon)) ?? 0) + 1);
+  for (const { pastHorizon } of unjudged) for (const entry of pastHorizon) if (entry.horizon) counts.set(formatPartialDate(entry.horizon), (counts.get(formatPartialDate(entry.horizon)) ?? 0) + 1);
   const usual = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const claims = unjudged.length === 1 ? '1 claim about a current post was' : `${unjudged.length} claims about current posts were`;
   const message = `This memo is dated ${formatPartialDate(options.date)}; the datasets are verified through ${usual ?? 'an earlier date'} for ${counts.size > 1 ? 'most of these posts' : 'these posts'}. ${claims} not judged.`;
   const line = options.dateRange?.start.line ?? 0;
   const start = lines.lineStart(line);
-  const related = unjudged.map(({ claim, entries }) => {
-    const entry = entries[0]!;
+  const related = unjudged.map(({ span, pastHorizon }) => {
+    const entry = pastHorizon[0]!;
     const post = entry.role?.title ?? tenureTitle(entry);
-    return { start: claim.span.start, end: claim.span.end, message: `Not judged: ${entry.actor.name}'s post of ${post} is verified only through ${entry.horizon ? formatPartialDate(entry.horizon) : 'an earlier date'}.` };
+    return { start: span.start, end: span.end, message: `Not judged: ${entry.actor.name}'s post of ${post} is verified only through ${entry.horizon ? formatPartialDate(entry.horizon) : 'an earlier date'}.` };
   });
   return { code: HORIZON_CODE, message, start, end: Math.max(start, lines.lineEnd(line)), date: options.date, dateFromSentence: false, fixes: [], related };
 }

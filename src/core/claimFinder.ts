@@ -142,8 +142,29 @@ const TITLE_PREPOSITIONS = new Set(['to', 'of', 'in', 'for', 'at', 'with']);
 /** Words that cannot be a given name after a surname, even in text written in capitals ("BESSENT AND"). */
 const FUNCTION_WORDS = new Set(['and', 'or', 'of', 'the', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'was', 'has', 'had', 'will', 'who', 'said', 'says', 'met', 'told', 'but', 'also']);
 
-/** Every claim in the prose (text with code, comments and front matter already blanked). */
-export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
+/**
+ * What bare surnames refer to across paragraphs. A memo is checked paragraph by paragraph (so an
+ * edit re-checks only what it touched), yet "Austin" in one paragraph refers back to "Lloyd
+ * Austin" named in an earlier one: this carries that in, and records what the paragraph read and
+ * changed, so a paragraph checked before can be reused only while what it read is the same.
+ */
+export interface SurnameContext {
+  /**
+   * Per surname key, who it refers to at the start of the text: the last person named in full with
+   * it, or null when it was last seen as part of another name (so it refers to no one).
+   */
+  readonly carried: ReadonlyMap<string, string | null>;
+  /** Filled in: each carried surname the text looked up, with what it found (undefined: not carried). */
+  readonly read: Map<string, string | null | undefined>;
+  /** Filled in: what each surname the text named refers to at its end. */
+  readonly named: Map<string, string | null>;
+}
+
+/**
+ * Every claim in the prose (text with code, comments and front matter already blanked). Bare
+ * surnames refer back to people named in `surnames.carried` as well as to those named in the prose.
+ */
+export function findClaims(kb: KnowledgeBase, prose: string, surnames?: SurnameContext): Claim[] {
   const words = new TokenStream(prose);
   const finder: Finder = { kb, words, conventions: kb.conventions };
   // A one-word alias that other people's surname too ("Li" for Li Qiang) is a bare surname: it
@@ -151,7 +172,7 @@ export function findClaims(kb: KnowledgeBase, prose: string): Claim[] {
   const mentions = kb.index
     .findMentions(prose, 0, prose.length, words.tokens)
     .filter((mention) => mention.tokens.length > 1 || kb.actorsWithSurname(mention.tokens[0]!.key).every((actorId) => mention.actorIds.includes(actorId)));
-  const references = surnameReferences(finder, mentions);
+  const references = surnameReferences(finder, mentions, surnames);
   const claims: Claim[] = [];
   const usedRoles = new Set<number>(); // tokens of role phrases already bound
   const mentionStarts = new Set(mentions.map((mention) => mention.start));
@@ -880,17 +901,32 @@ function tableCellClaim(finder: Finder, mention: Mention, part: { start: number;
  * defence secretary, ..."): each resolves to the last person named in full with that surname.
  * A surname nobody was named with before, or that is part of a longer name, refers to no one.
  */
-function surnameReferences(finder: Finder, mentions: readonly Mention[]): Mention[] {
+function surnameReferences(finder: Finder, mentions: readonly Mention[], surnames: SurnameContext | undefined): Mention[] {
   const { kb, words } = finder;
   const references: Mention[] = [];
-  /** Per surname, the last person named in full with it, and where another person with it was last named. */
+  /**
+   * Per surname, the last person named in full with it, and where another person with it was last
+   * named. Those carried in were named before the text (at -1): they never make a surname ambiguous
+   * within its paragraph.
+   */
   const lastNamed = new Map<string, { actorId: string | undefined; at: number; otherAt: number }>();
+  const lookUp = (key: string) => {
+    const known = lastNamed.get(key);
+    if (known || !surnames || surnames.read.has(key)) return known;
+    const carried = surnames.carried.get(key);
+    surnames.read.set(key, carried);
+    if (carried === undefined) return undefined;
+    const entry = { actorId: carried ?? undefined, at: -1, otherAt: -1 };
+    lastNamed.set(key, entry);
+    return entry;
+  };
   let paragraphStart = 0;
   let next = 0;
   const name = (key: string, actorId: string | undefined, at: number) => {
     const previous = lastNamed.get(key);
     const otherAt = previous && previous.actorId !== actorId ? previous.at : (previous?.otherAt ?? -1);
     lastNamed.set(key, { actorId, at, otherAt });
+    surnames?.named.set(key, actorId ?? null);
   };
   for (let index = 0; index < words.length; index++) {
     const token = words.at(index)!;
@@ -906,7 +942,7 @@ function surnameReferences(finder: Finder, mentions: readonly Mention[]): Mentio
       continue;
     }
     if (!token.capitalized) continue;
-    const named = lastNamed.get(token.key);
+    const named = lookUp(token.key);
     if (!named) continue;
     // Part of another name ("Wang Wentao", "Fort Austin") is not a reference, and after it the
     // surname may mean that other person.

@@ -7,7 +7,7 @@ import type * as vscode from 'vscode';
 import { readSettings } from './settings';
 
 /** The length of a document without copying its text, as typing must stay cheap. */
-export function documentLength(document: vscode.TextDocument): number {
+function documentLength(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 

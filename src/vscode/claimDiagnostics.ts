@@ -7,12 +7,17 @@
  * user's datasets arrive goes from one complete set of findings to the next.
  * The findings behind each diagnostic are kept for the quick fixes (codeActions.ts).
  *
+ * An open memo keeps a MemoChecker, so a re-check after an edit judges only the paragraphs the edit
+ * touched. The check runs in slices of a few milliseconds between turns of the event loop, and an
+ * edit cancels the check under way: typing never waits for a long memo to be judged.
+ *
  * After datasets change, the findings added and removed are counted and told in one
  * notification ("3 claims became stale with the new data"), so a person sees what new data did
  * to memos they are not looking at.
  */
 import * as vscode from 'vscode';
-import { checkMemo, type Finding } from '../core/claimChecker';
+import type { Finding } from '../core/claimChecker';
+import { checkMemo, MemoChecker, type CheckRun } from '../core/memoCheck';
 import { describeDataChange, findingKey, type DataChange } from '../core/dataChange';
 import type { LoadedKnowledge } from '../core/datasets';
 import { memoDate } from '../core/memoDate';
@@ -20,12 +25,14 @@ import { severityOf } from '../core/severity';
 import { LineIndex } from '../core/text';
 import { findingToDiagnostic, toVsPosition, type DocumentPositions } from './convert';
 import type { KnowledgeStore } from './knowledgeStore';
-import { documentLength, overCheckLimit } from './checkLimit';
+import { overCheckLimit } from './checkLimit';
 import { isMemo, memoDateOf, today } from './memoDates';
 import { affectsChecks, readSettings } from './settings';
 
 export { DIAGNOSTIC_SOURCE } from './convert';
 const TYPING_DELAY_MS = 300;
+/** How long one slice of a check may hold the extension host before letting other work run. */
+const SLICE_MS = 8;
 
 export interface CheckedMemo {
   /** The document version checked, or undefined for a memo checked from disk. */
@@ -39,6 +46,8 @@ export class ClaimDiagnostics implements vscode.Disposable {
   /** Memos the workspace check covers: their diagnostics stay when they are closed. */
   private readonly workspaceMemos = new Map<string, vscode.Uri>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per open memo: its checker (which keeps the last check's paragraphs) and the check under way. */
+  private readonly checkers = new Map<string, { checker: MemoChecker; running?: vscode.CancellationTokenSource | undefined }>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly dataChanged = new vscode.EventEmitter<DataChange>();
@@ -58,8 +67,10 @@ export class ClaimDiagnostics implements vscode.Disposable {
       this.changed,
       this.dataChanged,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      // A very large memo takes longer to check (about half a second a MiB): wait longer for a pause.
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, Math.max(TYPING_DELAY_MS, documentLength(event.document) / 2000))),
+      // Only the paragraphs an edit touched are judged again, so even a long memo waits only for a pause.
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document, TYPING_DELAY_MS);
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => this.onClose(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (affectsChecks(event)) this.checkAllOpen();
@@ -95,6 +106,8 @@ export class ClaimDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
+    // The check under way is of a version that is no longer the latest.
+    this.checkers.get(key)?.running?.cancel();
     this.timers.set(
       key,
       setTimeout(() => {
@@ -118,10 +131,23 @@ export class ClaimDiagnostics implements vscode.Disposable {
       this.publish(document.uri, { version, findings: [] });
       return;
     }
-    const findings = this.judge(document, document.getText(), memoDateOf(document), knowledge);
-    // A newer edit may have arrived while the datasets loaded: its own check will report.
-    if (document.version !== version || document.isClosed) return;
-    this.publish(document.uri, { version, findings });
+    const memo = memoDateOf(document);
+    const key = document.uri.toString();
+    const entry = this.checkers.get(key) ?? { checker: new MemoChecker() };
+    this.checkers.set(key, entry);
+    entry.running?.cancel();
+    const cancellation = new vscode.CancellationTokenSource();
+    entry.running = cancellation;
+    try {
+      const run = entry.checker.begin(knowledge.kb, document.getText(), { date: memo.date, dateRange: memo.range });
+      if (!(await finishInSlices(run, cancellation.token))) return;
+      // A newer edit may have arrived while the datasets loaded: its own check will report.
+      if (document.version !== version || document.isClosed) return;
+      this.publish(document.uri, { version, findings: this.diagnose(document, run.findings, knowledge) });
+    } finally {
+      if (entry.running === cancellation) entry.running = undefined;
+      cancellation.dispose();
+    }
   }
 
   /** A memo that is not open, read from its file; undefined when it cannot be read. */
@@ -138,14 +164,16 @@ export class ClaimDiagnostics implements vscode.Disposable {
     if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return this.checked.get(uri.toString())?.findings;
     const lines = new LineIndex(text);
     const positions: DocumentPositions = { uri, positionAt: (offset) => toVsPosition(lines.positionAt(offset)) };
-    const findings = this.judge(positions, text, memoDate(text, { setting: readSettings(uri).asOf, today: today() }), knowledge);
+    const memo = memoDate(text, { setting: readSettings(uri).asOf, today: today() });
+    const findings = this.diagnose(positions, checkMemo(knowledge.kb, text, { date: memo.date, dateRange: memo.range }), knowledge);
     this.publish(uri, { version: undefined, findings });
     return findings;
   }
 
-  private judge(document: DocumentPositions, text: string, memo: ReturnType<typeof memoDate>, knowledge: LoadedKnowledge): CheckedMemo['findings'] {
+  /** Diagnostics for findings, at the severity the settings give them (none for "off"). */
+  private diagnose(document: DocumentPositions, found: readonly Finding[], knowledge: LoadedKnowledge): CheckedMemo['findings'] {
     const severities = readSettings(document.uri).severities;
-    return checkMemo(knowledge.kb, text, { date: memo.date, dateRange: memo.range }).flatMap((finding) => {
+    return found.flatMap((finding) => {
       const severity = severityOf(finding, severities);
       return severity === 'off' ? [] : [{ finding, diagnostic: findingToDiagnostic(document, finding, severity, knowledge) }];
     });
@@ -192,6 +220,8 @@ export class ClaimDiagnostics implements vscode.Disposable {
     const pending = this.timers.get(key);
     if (pending) clearTimeout(pending);
     this.timers.delete(key);
+    this.checkers.get(key)?.running?.cancel();
+    this.checkers.delete(key);
     const workspaceMemo = this.workspaceMemos.get(key);
     if (workspaceMemo) {
       // Covered by the workspace check: what stays in Problems is the file as saved.
@@ -205,6 +235,22 @@ export class ClaimDiagnostics implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    for (const { running } of this.checkers.values()) running?.cancel();
+    this.checkers.clear();
     this.disposables.forEach((disposable) => disposable.dispose());
+  }
+}
+
+/**
+ * Steps a check to its end in slices of SLICE_MS, yielding to the event loop between them so
+ * edits, hovers and completions are served meanwhile. False when it was cancelled first.
+ */
+async function finishInSlices(run: CheckRun, token: vscode.CancellationToken): Promise<boolean> {
+  for (;;) {
+    const sliceEnd = Date.now() + SLICE_MS;
+    while (Date.now() < sliceEnd) if (run.step()) return true;
+    // setTimeout rather than setImmediate: the web extension host (a worker) has no setImmediate.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (token.isCancellationRequested) return false;
   }
 }

@@ -4,11 +4,14 @@
  * each a bounded number of times (test/unit/properties.test.ts); `npm run fuzz` runs them long
  * (test/fuzz/run.ts) and prints the seed of any failure so that it can be replayed.
  *
- * The properties: nothing throws; every range lies inside the document; and applying a quick fix
- * then checking again never reports the same claim (same code, actor and post, at the same place).
+ * The properties: nothing throws; every range lies inside the document; applying a quick fix
+ * then checking again never reports the same claim (same code, actor and post, at the same place);
+ * and a memo checked again after edits, reusing its unchanged paragraphs, gets exactly the findings
+ * of a fresh check.
  */
 import fc from 'fast-check';
-import { checkMemo, type Finding, type TextEdit } from '../../src/core/claimChecker';
+import type { Finding, TextEdit } from '../../src/core/claimChecker';
+import { checkMemo, MemoChecker } from '../../src/core/memoCheck';
 import { findClaims } from '../../src/core/claimFinder';
 import { parseDatasetText } from '../../src/core/datasetLoader';
 import { loadKnowledge } from '../../src/core/datasets';
@@ -26,11 +29,14 @@ export interface NamedProperty {
 const { kb } = builtinKnowledge();
 const actorNames = [...kb.actors()].flatMap((actor) => [actor.name, ...actor.aliases]).slice(0, 400);
 const roleTitles = [...kb.data.roles.values()].flatMap((role) => [role.title, ...role.aliases]);
+/** Bare surnames, which refer back to people named in full earlier, in this paragraph or another. */
+const surnames = [...new Set([...kb.actors()].map((actor) => actor.name.split(' ').at(-1)!))];
 
 /** Pieces of memo text that the scanner and the claim engine treat specially. */
 const fragment = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...actorNames) },
   { weight: 6, arbitrary: fc.constantFrom(...roleTitles) },
+  { weight: 3, arbitrary: fc.constantFrom(...surnames) },
   {
     weight: 8,
     arbitrary: fc.constantFrom(
@@ -116,6 +122,26 @@ export const PROPERTIES: readonly NamedProperty[] = [
         }
       }
     }),
+  },
+  {
+    name: 'incremental check: after any edits, reusing unchanged paragraphs gives the findings of a fresh check',
+    property: fc.property(
+      withFrontMatter,
+      date,
+      fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat({ max: 30 }), insert: memoText }), { minLength: 1, maxLength: 6 }),
+      (text, on, edits) => {
+        const checker = new MemoChecker();
+        let memo = text;
+        checker.check(kb, memo, { date: on });
+        for (const { at, remove, insert } of edits) {
+          const start = Math.floor(at * memo.length);
+          memo = memo.slice(0, start) + insert + memo.slice(Math.min(memo.length, start + remove));
+          const reused = JSON.stringify(checker.check(kb, memo, { date: on }));
+          const fresh = JSON.stringify(checkMemo(kb, memo, { date: on }));
+          if (reused !== fresh) throw new Error(`after an edit at ${start}, the re-check differs from a fresh check:\n${reused}\n${fresh}`);
+        }
+      },
+    ),
   },
   {
     name: 'dataset loader: no throw on any JSON value, problems inside the file',

@@ -4,7 +4,7 @@
  * earlier mentions matter.
  */
 import * as assert from 'node:assert/strict';
-import { checkMemo } from '../../src/core/claimChecker';
+import { checkMemo } from '../../src/core/memoCheck';
 import { partialDate } from '../../src/core/dates';
 import { memoDate } from '../../src/core/memoDate';
 import { builtinKnowledge } from '../support/repo';

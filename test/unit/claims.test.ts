@@ -4,7 +4,7 @@
  * sentence dates, shared surnames, titles that name the right holder.
  */
 import * as assert from 'node:assert/strict';
-import { checkMemo } from '../../src/core/claimChecker';
+import { checkMemo } from '../../src/core/memoCheck';
 import { partialDate } from '../../src/core/dates';
 import { builtinKnowledge } from '../support/repo';
 

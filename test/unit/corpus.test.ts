@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkMemo } from '../../src/core/claimChecker';
+import { checkMemo } from '../../src/core/memoCheck';
 import { memoDate } from '../../src/core/memoDate';
 import { LineIndex } from '../../src/core/text';
 import { builtinKnowledge, knowledgeWithShippedPacks, repoRoot } from '../support/repo';

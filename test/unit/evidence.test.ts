@@ -3,7 +3,8 @@
  * data is, and the sources. One case per code, then unverified data, and the renderings.
  */
 import * as assert from 'node:assert/strict';
-import { checkMemo, type Finding } from '../../src/core/claimChecker';
+import type { Finding } from '../../src/core/claimChecker';
+import { checkMemo } from '../../src/core/memoCheck';
 import { partialDate } from '../../src/core/dates';
 import { loadKnowledge } from '../../src/core/datasets';
 import { evidenceLine, evidenceMarkdown } from '../../src/core/evidence';

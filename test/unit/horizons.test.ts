@@ -4,7 +4,7 @@
  * same question, so cards, completion by post, the Channels view and the checker agree.
  */
 import * as assert from 'node:assert/strict';
-import { checkMemo } from '../../src/core/claimChecker';
+import { checkMemo } from '../../src/core/memoCheck';
 import { actorCardModel, renderActorCardText } from '../../src/core/actorCard';
 import { channelGroups } from '../../src/core/channelTree';
 import { CompletionIndex } from '../../src/core/completion';

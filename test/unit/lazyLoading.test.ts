@@ -31,7 +31,7 @@ describe('lazy loading (what each start-up path loads)', () => {
     {
       does: 'publishing the built-in dataset and checking a memo without front matter against it',
       body: `const { kb } = core('datasets').buildKnowledge([core('builtinDataset').builtinDatasetFile('builtin.json')]);
-             core('claimChecker').checkMemo(kb, 'Qin Gang, foreign minister, spoke.', { date: { year: 2025, month: 10, day: 23 } });`,
+             core('memoCheck').checkMemo(kb, 'Qin Gang, foreign minister, spoke.', { date: { year: 2025, month: 10, day: 23 } });`,
       loads: [],
     },
     { does: 'loading a user dataset in JSON', body: `core('datasets').loadKnowledgeOverBuiltin('builtin.json', [{ file: 'team.interlocutor.json', text: '{"name":"Team"}' }]);`, loads: ['zod', 'jsonc-parser'] },

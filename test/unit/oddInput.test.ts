@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkMemo } from '../../src/core/claimChecker';
+import { checkMemo } from '../../src/core/memoCheck';
 import { dayRange, daysInMonth, parsePartialDate, partialDate } from '../../src/core/dates';
 import { isDisabled, proseView } from '../../src/core/markdownRegions';
 import { LineIndex } from '../../src/core/text';

@@ -4,7 +4,7 @@
  * crowded surnames or words that are also names speak.
  */
 import * as assert from 'node:assert/strict';
-import { checkMemo } from '../../src/core/claimChecker';
+import { checkMemo } from '../../src/core/memoCheck';
 import { partialDate } from '../../src/core/dates';
 import { knowledgeWithShippedPacks } from '../support/repo';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkMemo } from '../../src/core/claimChecker';
+import { checkMemo } from '../../src/core/memoCheck';
 import { partialDate } from '../../src/core/dates';
 import { applyEdits, PROPERTIES, sameClaimAfterFix } from '../support/properties';
 import { builtinKnowledge } from '../support/repo';
