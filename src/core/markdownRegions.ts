@@ -39,23 +39,36 @@ export function proseView(text: string): ProseView {
   blankInlineCode(text, chars, blank);
   blankLinksAndUrls(text, chars, blank);
 
-  let prose = text;
-  if (chars.includes(1)) {
-    // One pass over character codes, joined in chunks: a memo with hundreds of thousands of
-    // masked runs (backticks, comments) costs the same as one with a few.
-    const parts: string[] = [];
-    const chunk = new Uint16Array(8192);
-    for (let start = 0; start < text.length; start += chunk.length) {
-      const end = Math.min(text.length, start + chunk.length);
-      for (let index = start; index < end; index++) {
-        const code = text.charCodeAt(index);
-        chunk[index - start] = chars[index] === 1 && code !== 0x0a && code !== 0x0d ? 0x20 : code;
-      }
-      parts.push(String.fromCharCode(...chunk.subarray(0, end - start)));
+  // Unmasked runs are copied as slices; a masked run becomes spaces with its line breaks kept.
+  // Linear in the memo however many runs there are (a memo of 100,000 backtick pairs).
+  const parts: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const masked = chars.indexOf(1, start);
+    if (masked === -1) {
+      parts.push(start === 0 ? text : text.slice(start));
+      break;
     }
-    prose = parts.join('');
+    if (masked > start) parts.push(text.slice(start, masked));
+    let end = chars.indexOf(0, masked);
+    if (end === -1) end = text.length;
+    parts.push(blankedRun(text, masked, end));
+    start = end;
   }
+  const prose = parts.length === 1 ? parts[0]! : parts.join('');
   return { prose, disabled };
+}
+
+/** Spaces for text[start, end), keeping its line breaks ("\r", "\n") where they are. */
+function blankedRun(text: string, start: number, end: number): string {
+  let run = '';
+  let from = start;
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 0x0a && code !== 0x0d) continue;
+    run += ' '.repeat(index - from) + text[index];
+    from = index + 1;
+  }
+  return run + ' '.repeat(end - from);
 }
 
 /** Fenced code (``` or ~~~) and indented code blocks, line by line. */
