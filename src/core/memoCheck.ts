@@ -116,24 +116,42 @@ export class CheckRun {
   }
 
   /**
-   * The paragraphs of the last check that may be reused: the longest run that is unchanged from
-   * the start, and the longest from the end, which an edit in between has only moved.
+   * The paragraphs of the last check that may be reused: the longest run unchanged from the start,
+   * the longest from the end (which an edit in between has only moved), and, between them, any
+   * paragraph of the last check with the same text (several edits made far apart before a check
+   * ran). Each paragraph of the last check is used once at most.
    */
   private matchPrevious(previous: readonly CheckedParagraph[]) {
+    const textOf = (index: number) => this.text.slice(this.bounds[index]![0], this.bounds[index]![1]);
+    const proseOf = (index: number) => this.prose.slice(this.bounds[index]![0], this.bounds[index]![1]);
     const same = (index: number, old: CheckedParagraph) => {
       const [start, end] = this.bounds[index]!;
-      return end - start === old.text.length && this.text.slice(start, end) === old.text && this.prose.slice(start, end) === old.prose;
+      return end - start === old.text.length && textOf(index) === old.text && proseOf(index) === old.prose;
     };
     let head = 0;
     while (head < previous.length && head < this.bounds.length && same(head, previous[head]!)) {
       this.candidates.set(head, previous[head]!);
       head++;
     }
-    for (let tail = 1; tail <= previous.length - head && tail <= this.bounds.length - head; tail++) {
-      const index = this.bounds.length - tail;
-      const old = previous[previous.length - tail]!;
-      if (!same(index, old)) break;
-      this.candidates.set(index, old);
+    let tail = 0;
+    while (tail < previous.length - head && tail < this.bounds.length - head && same(this.bounds.length - 1 - tail, previous[previous.length - 1 - tail]!)) {
+      this.candidates.set(this.bounds.length - 1 - tail, previous[previous.length - 1 - tail]!);
+      tail++;
+    }
+    const unused = new Map<string, CheckedParagraph[]>();
+    for (let index = head; index < previous.length - tail; index++) {
+      const old = previous[index]!;
+      const list = unused.get(old.text);
+      if (list) list.push(old);
+      else unused.set(old.text, [old]);
+    }
+    if (unused.size === 0) return;
+    for (let index = head; index < this.bounds.length - tail; index++) {
+      const list = unused.get(textOf(index));
+      const at = list?.findIndex((old) => old.prose === proseOf(index)) ?? -1;
+      if (at === -1) continue;
+      this.candidates.set(index, list![at]!);
+      list!.splice(at, 1);
     }
   }
 

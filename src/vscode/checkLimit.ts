@@ -1,7 +1,9 @@
 /**
  * The live-check size limit (interlocutor.checkLimit, like CSpell's checkLimit): memos longer than
- * it are not checked as they are typed, because a full check costs about a second a MiB and would
- * run after every pause. The status bar says so; `interlocutor check` still checks them in full.
+ * it are not checked as they are typed. Re-checks after an edit judge only the paragraphs it touched,
+ * but the first check of a memo judges all of it (about a third of a second a MiB, in slices off
+ * the typing path) and its paragraphs are kept in memory while it is open. The status bar says so;
+ * `interlocutor check` still checks them in full.
  */
 import type * as vscode from 'vscode';
 import { readSettings } from './settings';

@@ -130,6 +130,18 @@ describe('re-checking a memo after an edit (MemoChecker)', () => {
     });
   }
 
+  it('two edits far apart before a re-check: every paragraph whose text is unchanged is reused, wherever it moved', () => {
+    const memo = [QIN, QUIET, `${QUIET} More.`, QIN, `${QUIET} Again.`].join('\n\n');
+    const checker = new MemoChecker();
+    checker.check(kb, memo, { date });
+    const edited = memo.replace(QIN, `${QIN} Then.`).replace('More.', `More.\n\n${QIN}`);
+    const run = checker.begin(kb, edited, { date });
+    while (!run.step());
+    // The new Qin Gang paragraph has the text of the old first one, which the first edit changed.
+    assert.deepEqual(run.stats, { paragraphs: 6, judged: 1, reused: 5 }, 'only the edited first paragraph is judged');
+    assert.deepEqual(run.findings, checkMemo(kb, edited, { date }));
+  });
+
   it('a date change judges every paragraph again', () => {
     const memo = [QIN, QUIET, QIN].join('\n\n');
     const checker = new MemoChecker();
