@@ -11,9 +11,14 @@ export interface NameEntry {
   readonly actorId: string;
   /** The name or alias as written in the dataset. */
   readonly written: string;
+  /** Shared by every entry written with the same words. */
   readonly words: readonly string[];
-  /** Which words start with a capital letter in the dataset: text must capitalise them too. */
-  readonly capitalized: readonly boolean[];
+  /**
+   * Which words start with a capital letter in the dataset, as a bit mask (bit i for word i; names
+   * have at most MAX_NAME_WORDS): text must capitalise them too. A number, not an array, because
+   * an index of 100,000 actors holds a quarter of a million entries.
+   */
+  readonly capitals: number;
   readonly isCanonical: boolean;
 }
 
@@ -37,6 +42,8 @@ export class ActorIndex {
   private readonly byKey = new Map<string, NameEntry[]>();
   /** For each first word, the word counts of names that begin with it, longest first. */
   private readonly lengthsByFirstWord = new Map<string, number[]>();
+  /** While the index is built: one string per distinct word key, shared by every name with it. */
+  private words: Map<string, string> | undefined = new Map();
 
   /**
    * @param nameSuffixes words that may follow a full name without being part of it in the
@@ -54,6 +61,7 @@ export class ActorIndex {
       if (actor.kind === 'person') for (const written of [actor.name, ...actor.aliases]) this.addFirstAndLast(actor.id, written);
     }
     for (const lengths of this.lengthsByFirstWord.values()) lengths.sort((a, b) => b - a);
+    this.words = undefined;
   }
 
   private addFirstAndLast(actorId: string, written: string) {
@@ -66,15 +74,24 @@ export class ActorIndex {
   private addName(actorId: string, written: string, isCanonical: boolean) {
     const tokens = tokenize(written);
     if (tokens.length === 0 || tokens.length > MAX_NAME_WORDS) return;
-    const words = tokens.map((token) => token.key);
-    const key = words.join(' ');
+    const key = tokens.map((token) => token.key).join(' ');
     const entries = this.byKey.get(key) ?? [];
     if (entries.some((entry) => entry.actorId === actorId)) return;
-    entries.push({ actorId, written, words, capitalized: tokens.map((token) => token.capitalized), isCanonical });
+    const words = entries[0]?.words ?? tokens.map((token) => this.sharedWord(token.key));
+    let capitals = 0;
+    tokens.forEach((token, index) => (capitals |= token.capitalized ? 1 << index : 0));
+    entries.push({ actorId, written, words, capitals, isCanonical });
     this.byKey.set(key, entries);
     const lengths = this.lengthsByFirstWord.get(words[0]!) ?? [];
     if (!lengths.includes(words.length)) lengths.push(words.length);
     this.lengthsByFirstWord.set(words[0]!, lengths);
+  }
+
+  private sharedWord(word: string): string {
+    const known = this.words?.get(word);
+    if (known !== undefined) return known;
+    this.words?.set(word, word);
+    return word;
   }
 
   /** Actors written exactly this way (case and diacritics aside). */
@@ -199,7 +216,8 @@ function gapsAllowed(text: string, span: readonly Token[]): boolean {
 
 /** "He Lifeng" must not match "he lifeng"'s pronoun-like "he": capitals in the name are required. */
 function capitalisationMatches(entry: NameEntry, span: readonly Token[]): boolean {
-  return entry.capitalized.every((capital, index) => !capital || span[index]!.capitalized);
+  for (let index = 0; index < span.length; index++) if (entry.capitals & (1 << index) && !span[index]!.capitalized) return false;
+  return true;
 }
 
 function expandToWordBoundary(text: string, offset: number, direction: -1 | 1): number {

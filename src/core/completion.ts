@@ -45,6 +45,9 @@ interface PostKey {
 
 const indexes = new WeakMap<KnowledgeBase, CompletionIndex>();
 
+/** The posts named at the start of most aliases: none. One shared array, not one per alias. */
+const NO_TITLE: readonly string[] = Object.freeze([]);
+
 /**
  * The completion index of `kb`, built on first use and kept while `kb` lives: completion, the
  * Show Actor pick, `interlocutor actor` and `channels --actor` all search through it.
@@ -59,29 +62,33 @@ export function completionIndexFor(kb: KnowledgeBase): CompletionIndex {
 export class CompletionIndex {
   private readonly names: NameKey[];
   private readonly posts: PostKey[];
-  private readonly byWordStart = new Map<string, number[]>();
+  /** Per first two letters of a word, the names with a word starting so (indexes into `names`, ascending). */
+  private readonly byWordStart = new Map<string, Uint32Array>();
 
   constructor(private readonly kb: KnowledgeBase) {
     const names: NameKey[] = [];
     for (const actor of kb.actors()) {
-      names.push({ key: normalizeForMatch(actor.name), actorId: actor.id, written: actor.name, canonical: true, titleRoleIds: [] });
+      names.push({ key: normalizeForMatch(actor.name), actorId: actor.id, written: actor.name, canonical: true, titleRoleIds: NO_TITLE });
       for (const alias of actor.aliases) {
         const tokens = tokenize(alias);
         const title = kb.roleMatcher.matchFrom(alias, tokens, 0);
-        const titleRoleIds = title && title.to < tokens.length ? title.values : [];
+        const titleRoleIds = title && title.to < tokens.length ? title.values : NO_TITLE;
         names.push({ key: normalizeForMatch(alias), actorId: actor.id, written: alias, canonical: false, titleRoleIds });
       }
     }
     names.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     this.names = names;
+    const byWordStart = new Map<string, number[]>();
     names.forEach((entry, index) => {
       for (const token of tokenize(entry.key)) {
         const start = token.key.slice(0, 2);
-        const list = this.byWordStart.get(start) ?? [];
+        const list = byWordStart.get(start) ?? [];
         if (list[list.length - 1] !== index) list.push(index);
-        this.byWordStart.set(start, list);
+        byWordStart.set(start, list);
       }
     });
+    // Typed arrays of exactly the right length: 4 bytes an index, not a boxed array with spare room.
+    for (const [start, list] of byWordStart) this.byWordStart.set(start, Uint32Array.from(list));
     const posts: PostKey[] = [];
     for (const role of kb.data.roles.values()) {
       for (const title of [role.title, ...role.aliases]) posts.push({ key: normalizeForMatch(title), roleId: role.id, written: title });

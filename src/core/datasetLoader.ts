@@ -2,6 +2,7 @@
  * Reads a dataset file (JSON or YAML) into a validated Dataset, or into problems that each name
  * the file and a position in it. A problem in one file never prevents other files from loading.
  */
+import { compactDataset } from './compactData';
 import type * as Jsonc from 'jsonc-parser';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
@@ -91,7 +92,7 @@ export function parseDatasetText(text: string, file: string, format: DatasetForm
         parsed.locate,
       );
     }
-    return { file, dataset: result.data, problems: [], locate: parsed.locate };
+    return { file, dataset: compactDataset(result.data), problems: [], locate: parsed.locate };
   } catch (error) {
     // The limits above keep the parsers within bounds; this is the last line of defence, so that
     // a file no limit foresaw is still one problem on that file and never a failed load.
@@ -110,7 +111,7 @@ export function parseDatasetValue(value: unknown, file: string): ParsedDatasetFi
   if (!result.success) {
     return { file, problems: result.error.issues.map((issue) => ({ file, severity: 'error' as const, message: describeIssue(issue), range: start })), locate };
   }
-  return { file, dataset: result.data, problems: [], locate };
+  return { file, dataset: compactDataset(result.data), problems: [], locate };
 }
 
 interface RawParse {

@@ -67,6 +67,7 @@ export class KnowledgeBase {
   private readonly impliedRoles = new Map<string, string[]>();
   private readonly chronological = new Map<string, Tenure[]>();
   private readonly channelIntervals = new WeakMap<Channel, Interval>();
+  /** The actor of each open tenure. */
   private readonly tenureOwners = new WeakMap<Tenure, Actor>();
   private readonly horizons = new WeakMap<Tenure | Channel, PartialDate | null>();
 
@@ -87,10 +88,16 @@ export class KnowledgeBase {
         const list = this.tenuresByRole.get(tenure.role) ?? [];
         list.push({ actor, tenure });
         this.tenuresByRole.set(tenure.role, list);
-        this.tenureOwners.set(tenure, actor);
+        // Only an open tenure needs its owner (for its dataset's horizon); most have ended.
+        if (!tenure.end) this.tenureOwners.set(tenure, actor);
       }
     }
-    for (const role of data.roles.values()) this.indexRoleTitles(role);
+    // Plurals and abbreviations by the head they stand for, once for every title.
+    const pluralsOfHead = new Map<string, string[]>();
+    for (const [plural, singular] of this.conventions.plurals) pluralsOfHead.set(singular, [...(pluralsOfHead.get(singular) ?? []), plural]);
+    const abbreviationsOfHead = new Map<string, string[]>();
+    for (const [abbreviation, full] of Object.entries(this.conventions.conventions.headAbbreviations)) abbreviationsOfHead.set(full, [...(abbreviationsOfHead.get(full) ?? []), abbreviation]);
+    for (const role of data.roles.values()) this.indexRoleTitles(role, pluralsOfHead, abbreviationsOfHead);
     this.indexHeadedOrganizations(data.roles.values());
     this.indexImpliedRoles(data.roles.values());
     for (const actor of data.actors.values()) {
@@ -104,11 +111,9 @@ export class KnowledgeBase {
   }
 
   /** Every way the post's title is written, its head, and the body it heads, into the matchers. */
-  private indexRoleTitles(role: Role): void {
+  private indexRoleTitles(role: Role, pluralsOfHead: ReadonlyMap<string, readonly string[]>, abbreviationsOfHead: ReadonlyMap<string, readonly string[]>): void {
     const { conventions } = this.conventions;
     const isCountryWord = (word: string) => this.conventions.countryOfWord(word) !== undefined;
-    const plurals = new Map<string, string[]>();
-    for (const [plural, singular] of this.conventions.plurals) plurals.set(singular, [...(plurals.get(singular) ?? []), plural]);
     for (const title of [role.title, ...role.aliases]) {
       for (const words of titleVariants(title, conventions)) {
         this.roleMatcher.addKeys(words, role.id);
@@ -119,8 +124,8 @@ export class KnowledgeBase {
         const head = titleHead(words, conventions, isCountryWord);
         if (head) {
           this.titleHeads.add(head, role.id);
-          for (const [abbreviation, full] of Object.entries(conventions.headAbbreviations)) if (full === head) this.titleHeads.add(abbreviation, role.id);
-          for (const plural of plurals.get(head) ?? []) this.pluralTitleHeads.add(plural, role.id);
+          for (const abbreviation of abbreviationsOfHead.get(head) ?? []) this.titleHeads.add(abbreviation, role.id);
+          for (const plural of pluralsOfHead.get(head) ?? []) this.pluralTitleHeads.add(plural, role.id);
         }
         // "head of the International Department" heads "the International Department".
         if (words.length >= 3 && words[1] === 'of' && conventions.headOfWords.includes(words[0]!) && role.unique) {

@@ -14,6 +14,39 @@ import { wordKeys } from './text';
 const PREPOSITIONS = new Set(['of', 'to', 'for', 'at', 'in', 'with', 'on']);
 const MAX_VARIANTS = 24;
 
+/**
+ * The conventions' word lists as the rules look them up: sets, country nouns split into word
+ * keys, synonym groups by word. Built once per conventions object, not once per title: with packs,
+ * a knowledge base indexes thousands of titles, and tokenising every country noun for each of them
+ * was most of the cost of building it.
+ */
+interface TitleTables {
+  readonly lesser: ReadonlySet<string>;
+  readonly ofHeads: ReadonlySet<string>;
+  readonly heads: ReadonlySet<string>;
+  readonly countryNouns: ReadonlyArray<readonly (readonly string[])[]>;
+  readonly synonymGroups: ReadonlyMap<string, ReadonlyArray<readonly string[]>>;
+}
+
+const tablesByConventions = new WeakMap<Conventions, TitleTables>();
+
+function tablesOf(conventions: Conventions): TitleTables {
+  let tables = tablesByConventions.get(conventions);
+  if (!tables) {
+    const synonymGroups = new Map<string, Array<readonly string[]>>();
+    for (const group of conventions.titleSynonyms) for (const word of new Set(group)) synonymGroups.set(word, [...(synonymGroups.get(word) ?? []), group]);
+    tables = {
+      lesser: new Set(conventions.lesserTitleWords),
+      ofHeads: new Set(conventions.ofHeads),
+      heads: new Set(conventions.titleHeads),
+      countryNouns: Object.values(conventions.countryNouns).map((nouns) => nouns.map((noun) => wordKeys(noun))),
+      synonymGroups,
+    };
+    tablesByConventions.set(conventions, tables);
+  }
+  return tables;
+}
+
 /** Every way of writing the title, as token keys, the dataset's own first. */
 export function titleVariants(title: string, conventions: Conventions): string[][] {
   const words = wordKeys(title);
@@ -31,10 +64,9 @@ export function titleVariants(title: string, conventions: Conventions): string[]
 
 function wordOrderVariants(words: readonly string[], conventions: Conventions): string[][] {
   const variants: string[][] = [];
-  const lesser = new Set(conventions.lesserTitleWords);
+  const { lesser, ofHeads } = tablesOf(conventions);
   const lead = lesser.has(words[0]!) ? 1 : 0;
   const head = words[lead]!;
-  const ofHeads = new Set(conventions.ofHeads);
   // "secretary of (the) treasury" -> "treasury secretary"; "head of DOGE" -> "DOGE head".
   if (words[lead + 1] === 'of') {
     const object = words.slice(words[lead + 2] === 'the' ? lead + 3 : lead + 2);
@@ -65,8 +97,7 @@ function countryNounVariants(words: readonly string[], conventions: Conventions)
   const variants: string[][] = [];
   for (let index = 1; index < words.length; index++) {
     if (!['to', 'in', 'of'].includes(words[index - 1]!)) continue;
-    for (const nouns of Object.values(conventions.countryNouns)) {
-      const keyed = nouns.map((noun) => wordKeys(noun));
+    for (const keyed of tablesOf(conventions).countryNouns) {
       const here = keyed.find((noun) => noun.every((word, offset) => words[index + offset] === word) && index + noun.length === words.length);
       if (!here) continue;
       for (const other of keyed) if (other !== here) variants.push([...words.slice(0, index), ...other]);
@@ -77,9 +108,9 @@ function countryNounVariants(words: readonly string[], conventions: Conventions)
 
 function synonymVariants(words: readonly string[], conventions: Conventions): string[][] {
   const variants: string[][] = [];
+  const groups = tablesOf(conventions).synonymGroups;
   words.forEach((word, index) => {
-    for (const group of conventions.titleSynonyms) {
-      if (!group.includes(word)) continue;
+    for (const group of groups.get(word) ?? []) {
       for (const other of group) if (other !== word) variants.push([...words.slice(0, index), other, ...words.slice(index + 1)]);
     }
   });
@@ -101,7 +132,7 @@ export function titleHead(words: readonly string[], conventions: Conventions, is
       break;
     }
   }
-  const heads = new Set(conventions.titleHeads);
+  const { heads } = tablesOf(conventions);
   for (const length of [2, 1]) {
     if (to - length < from) continue;
     const head = words.slice(to - length, to).join(' ');
