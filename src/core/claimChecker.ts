@@ -11,7 +11,7 @@ import { dayRange, formatPartialDate, type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
 import { insideSpans, quotationSpans } from './markdownRegions';
 import { relativeTimesIn, sentenceAt, sentenceStarts, timesIn, type TimeMention } from './sentences';
-import { LineIndex, type Range } from './text';
+import { LineIndex, lineEndFrom, type Range } from './text';
 import { TokenStream } from './tokenStream';
 
 export const CLAIM_CODES = ['stale-role', 'not-yet-in-role', 'never-held-role', 'still-in-role'] as const;
@@ -75,7 +75,6 @@ export interface CheckOptions {
 interface Judgement {
   readonly kb: KnowledgeBase;
   readonly text: string;
-  readonly lines: LineIndex;
   readonly claim: Claim;
   readonly date: PartialDate;
   readonly dateFromSentence: boolean;
@@ -123,7 +122,6 @@ export function checkParagraph(kb: KnowledgeBase, paragraph: Paragraph, context:
   const { text, prose, start: offset } = paragraph;
   const starts = sentenceStarts(prose);
   const quotations = quotationSpans(prose);
-  const lines = new LineIndex(text);
   const datelineEnd = context.datelineEnd - offset;
   // Times are found once per sentence, however many claims it holds.
   const timesBySentence = new Map<number, TimeMention[]>();
@@ -139,7 +137,7 @@ export function checkParagraph(kb: KnowledgeBase, paragraph: Paragraph, context:
     }
     const time = claimTime({ kb, prose, claim, sentenceStart: from, times: sentenceTimes, memoDate: context.date });
     let past: readonly TenureOnDate[] = [];
-    const finding = judgeInTime({ kb, text, lines, claim, time, memoDate: context.date, pastHorizon: (entries) => (past = entries) });
+    const finding = judgeInTime({ kb, text, claim, time, memoDate: context.date, pastHorizon: (entries) => (past = entries) });
     if (!finding && past.length === 0) continue;
     const span = { start: claim.span.start + offset, end: claim.span.end + offset };
     verdicts.push(finding ? { span, finding: shiftFinding(finding, offset), pastHorizon: past } : { span, pastHorizon: past });
@@ -192,7 +190,6 @@ export function horizonNotice(text: string, options: CheckOptions, unjudged: rea
 interface TimedClaim {
   readonly kb: KnowledgeBase;
   readonly text: string;
-  readonly lines: LineIndex;
   readonly claim: Claim;
   readonly time: ClaimTime | undefined;
   readonly memoDate: PartialDate;
@@ -469,7 +466,7 @@ function holdersOn(kb: KnowledgeBase, roleIds: readonly string[], date: PartialD
 // Fixes: each is one edit the user chooses; none is applied without them.
 
 function fixesFor(judgement: Judgement, code: ClaimCode, verdict: ActorVerdict): Fix[] {
-  const { kb, text, lines, claim, date } = judgement;
+  const { kb, text, claim, date } = judgement;
   const fixes: Fix[] = [];
   const atSentenceStart = /(^|[.!?]\s+|\n\s*)$/.test(text.slice(Math.max(0, claim.historicalInsertAt - 40), claim.historicalInsertAt));
   const insertWord = (word: string) => (atSentenceStart ? `${word[0]!.toUpperCase()}${word.slice(1)} ` : `${word} `);
@@ -499,7 +496,7 @@ function fixesFor(judgement: Judgement, code: ClaimCode, verdict: ActorVerdict):
     }
   }
   // The comment goes on the line where the claim starts: that line is what the check reads.
-  const end = lines.lineEnd(lines.positionAt(claim.span.start).line);
+  const end = lineEndFrom(text, claim.span.start);
   fixes.push({ kind: 'disable-line', title: fixTitles.disableLine(code), edits: [{ start: end, end, newText: ` <!-- interlocutor-disable-line ${code} -->` }], preferred: false });
   return fixes;
 }

@@ -7,7 +7,7 @@
  * O(log n + k), and typos are scored by edit distance over the names that share a word start with
  * the query only (fuse.js over all 10,000 actors took ~50 ms a query here, so it is not used).
  */
-import { type PartialDate } from './dates';
+import { formatPartialDate, type PartialDate } from './dates';
 import { tenureTitle, type KnowledgeBase, type TenureOnDate } from './knowledgeBase';
 import type { Actor, Role } from './schema';
 import { normalizeForMatch, tokenize } from './text';
@@ -87,8 +87,10 @@ export class CompletionIndex {
         byWordStart.set(start, list);
       }
     });
-    // Typed arrays of exactly the right length: 4 bytes an index, not a boxed array with spare room.
-    for (const [start, list] of byWordStart) this.byWordStart.set(start, Uint32Array.from(list));
+    // Shortest names first, so a query takes the first of a long list without sorting it ("mr"
+    // starts half the aliases at 100,000 actors). Typed arrays of exactly the right length: 4
+    // bytes an index, not a boxed array with spare room.
+    for (const [start, list] of byWordStart) this.byWordStart.set(start, Uint32Array.from(list.sort((a, b) => names[a]!.key.length - names[b]!.key.length || a - b)));
     const posts: PostKey[] = [];
     for (const role of kb.data.roles.values()) {
       for (const title of [role.title, ...role.aliases]) posts.push({ key: normalizeForMatch(title), roleId: role.id, written: title });
@@ -97,17 +99,25 @@ export class CompletionIndex {
     this.posts = posts;
   }
 
+  private scratchArrays: { counts: Uint8Array; touched: Uint32Array } | undefined;
+
+  /** Per name, how many of the query's word starts it shares, and which names were counted. */
+  private scratch(): { counts: Uint8Array; touched: Uint32Array } {
+    return (this.scratchArrays ??= { counts: new Uint8Array(this.names.length), touched: new Uint32Array(this.names.length) });
+  }
+
   /** Candidates for `typed`, best first, at most `limit`. */
   complete(typed: string, date: PartialDate, limit = 50): CompletionCandidate[] {
     const query = normalizeForMatch(typed);
     if (query.length === 0) return [];
-    const found = new Map<string, CompletionCandidate>();
+    // Candidates are ranked first; the post on the date and the "Name, post" label are made only
+    // for the few that are returned.
+    const found = new Map<string, { candidate: Omit<CompletionCandidate, 'post' | 'nameWithPost' | 'name'>; actor: Actor }>();
     const add = (candidate: Omit<CompletionCandidate, 'post' | 'nameWithPost' | 'name'>) => {
       const existing = found.get(candidate.actorId);
-      if (existing && existing.rank <= candidate.rank) return;
-      const actor = this.kb.actor(candidate.actorId);
-      if (!actor) return;
-      found.set(candidate.actorId, { ...candidate, name: actor.name, ...postOnDate(this.kb, actor, date) });
+      if (existing && existing.candidate.rank <= candidate.rank) return;
+      const actor = existing?.actor ?? this.kb.actor(candidate.actorId);
+      if (actor) found.set(candidate.actorId, { candidate, actor });
     };
 
     // 1. Names and aliases that start with what was typed: the best matches, shortest first.
@@ -116,9 +126,10 @@ export class CompletionIndex {
       add({ actorId: entry.actorId, matched: entry.written, how: 'prefix', rank: (entry.canonical ? 0 : 0.1) + entry.key.length / 1000 });
     }
     // 2. Posts that start with what was typed: whoever held them on the date.
+    // Every holder of one post ranks the same and the list ends sorted by name, so only the first
+    // `limit` holders by name can be shown: a post with thousands of holders costs no more.
     for (const post of this.prefixRange(this.posts, query, 50)) {
-      for (const holder of this.kb.holdersOn(post.roleId, date)) {
-        if (holder.holds !== true) continue;
+      for (const holder of this.holdersByName(post.roleId, date).slice(0, limit)) {
         add({ actorId: holder.actor.id, matched: post.written, how: 'post', rank: 1 + post.key.length / 1000 });
       }
     }
@@ -126,7 +137,24 @@ export class CompletionIndex {
     if (found.size < limit) {
       for (const candidate of this.fuzzy(query, limit, date)) add(candidate);
     }
-    return [...found.values()].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name)).slice(0, limit);
+    return [...found.values()]
+      .sort((a, b) => a.candidate.rank - b.candidate.rank || a.actor.name.localeCompare(b.actor.name))
+      .slice(0, limit)
+      .map(({ candidate, actor }) => ({ ...candidate, name: actor.name, ...postOnDate(this.kb, actor, date) }));
+  }
+
+  private holdersOnDate: { date: string; byRole: Map<string, readonly TenureOnDate[]> } = { date: '', byRole: new Map() };
+
+  /** Who certainly held the post on the date, sorted by name as candidates are; kept for the last date asked about. */
+  private holdersByName(roleId: string, date: PartialDate): readonly TenureOnDate[] {
+    const key = formatPartialDate(date);
+    if (this.holdersOnDate.date !== key) this.holdersOnDate = { date: key, byRole: new Map() };
+    let holders = this.holdersOnDate.byRole.get(roleId);
+    if (!holders) {
+      holders = this.kb.holdersOn(roleId, date).filter((holder) => holder.holds === true).sort((a, b) => a.actor.name.localeCompare(b.actor.name));
+      this.holdersOnDate.byRole.set(roleId, holders);
+    }
+    return holders;
   }
 
   /** "Foreign Minister Qin" is offered only on dates when Qin Gang was foreign minister. */
@@ -149,25 +177,46 @@ export class CompletionIndex {
 
   private fuzzy(query: string, limit: number, date: PartialDate): Array<Omit<CompletionCandidate, 'post' | 'nameWithPost' | 'name'>> {
     const words = tokenize(query).map((token) => token.key);
-    const starts = [...new Set(words.filter((word) => word.length >= 2).map((word) => word.slice(0, 2)))];
-    // Names sharing a word start with the query, those sharing the most first: with common
-    // syllables ("Zhang", "Wang") a single start matches thousands of names at 100,000 actors.
-    const hits = new Map<number, number>();
-    for (const start of starts) for (const index of this.byWordStart.get(start) ?? []) hits.set(index, (hits.get(index) ?? 0) + 1);
-    if (hits.size === 0) return [];
+    // The first eight word starts: a name has fewer words, and counts per name stay within a byte.
+    const starts = [...new Set(words.filter((word) => word.length >= 2).map((word) => word.slice(0, 2)))].slice(0, 8);
+    if (starts.length === 0) return [];
     // What was typed is the start of a word or name, with a typo or two: score each narrowed name by
     // the edit distance from the query to the start of its words. Written by hand rather than with
     // fuse.js, which builds an index per query: the benchmark measured its p99 at 8 ms for 10,000
     // actors and 24 ms for 100,000, against the 2 and 5 ms a completion may take.
     const allowed = query.length <= 4 ? 1 : 2;
     const scored: Array<{ entry: NameKey; distance: number }> = [];
-    // With common syllables ("Zhang", "Wang") one word start matches thousands of names at 100,000
-    // actors: those sharing the most word starts with the query, then the shortest, are scored.
-    const pool = hits.size <= FUZZY_POOL ? [...hits.keys()] : [...hits.entries()].sort((a, b) => b[1] - a[1] || this.names[a[0]]!.key.length - this.names[b[0]]!.key.length).slice(0, FUZZY_POOL).map(([index]) => index);
-    for (const index of pool) {
+    const score = (index: number) => {
       const entry = this.names[index]!;
       const distance = prefixDistance(query, entry.key, allowed);
       if (distance <= allowed) scored.push({ entry, distance });
+    };
+    if (starts.length === 1) {
+      // One word start: its names, shortest first, at most FUZZY_POOL of them.
+      const names = this.byWordStart.get(starts[0]!);
+      if (names) for (let at = 0; at < names.length && at < FUZZY_POOL; at++) score(names[at]!);
+    } else {
+      // Several: names sharing the most word starts with the query first ("Ma Haix": names with an
+      // "ma" and an "ha" word), then fewer, only while too few fit. With common syllables ("mr"
+      // starts half the aliases at 100,000 actors) tens of thousands of names share one start, so
+      // they are counted in typed arrays kept between queries: no allocation per name.
+      const { counts, touched } = this.scratch();
+      let touchedCount = 0;
+      for (const start of starts) {
+        for (const index of this.byWordStart.get(start) ?? []) {
+          if (counts[index] === 0) touched[touchedCount++] = index;
+          counts[index]!++;
+        }
+      }
+      let budget = FUZZY_POOL;
+      for (let shared = starts.length; shared >= 1 && scored.length < limit && budget > 0; shared--) {
+        for (let at = 0; at < touchedCount && budget > 0; at++) {
+          if (counts[touched[at]!] !== shared) continue;
+          budget--;
+          score(touched[at]!);
+        }
+      }
+      for (let at = 0; at < touchedCount; at++) counts[touched[at]!] = 0;
     }
     scored.sort((a, b) => a.distance - b.distance || a.entry.key.length - b.entry.key.length);
     return scored

@@ -47,6 +47,14 @@ export interface TenureOnDate {
   readonly pastHorizon: boolean;
 }
 
+/** What was answered about one date, shared until another date is asked about (entries are immutable). */
+interface DateAnswers {
+  readonly key: string;
+  readonly byActor: Map<string, TenureOnDate[]>;
+  readonly byRole: Map<string, TenureOnDate[]>;
+  readonly postsByActor: Map<string, readonly TenureOnDate[]>;
+}
+
 export type ChannelState = 'not-started' | 'active' | 'dormant' | 'closed' | 'unknown';
 
 export class KnowledgeBase {
@@ -357,11 +365,11 @@ export class KnowledgeBase {
   }
 
   /** Answers for the last date asked about (entries are immutable, so they can be shared). */
-  private dateAnswers: { key: string; byActor: Map<string, TenureOnDate[]>; byRole: Map<string, TenureOnDate[]> } = { key: '', byActor: new Map(), byRole: new Map() };
+  private dateAnswers: DateAnswers = { key: '', byActor: new Map(), byRole: new Map(), postsByActor: new Map() };
 
-  private onDate(date: PartialDate): { byActor: Map<string, TenureOnDate[]>; byRole: Map<string, TenureOnDate[]> } {
+  private onDate(date: PartialDate): DateAnswers {
     const key = `${date.year}-${date.month ?? ''}-${date.day ?? ''}`;
-    if (this.dateAnswers.key !== key) this.dateAnswers = { key, byActor: new Map(), byRole: new Map() };
+    if (this.dateAnswers.key !== key) this.dateAnswers = { key, byActor: new Map(), byRole: new Map(), postsByActor: new Map() };
     return this.dateAnswers;
   }
 
@@ -380,13 +388,17 @@ export class KnowledgeBase {
    * actor's main office first ("vice-premier" before "lead for economic affairs with the US"), so
    * the order of the tenures in the file is the order of importance; acting posts come last.
    */
-  currentPosts(actorId: string, date: PartialDate): TenureOnDate[] {
+  currentPosts(actorId: string, date: PartialDate): readonly TenureOnDate[] {
     const actor = this.data.actors.get(actorId);
     if (!actor) return [];
-    const order = new Map(actor.tenures.map((tenure, index) => [tenure, index]));
-    return this.tenuresOn(actorId, date)
-      .filter((entry) => entry.holds === true)
-      .sort((a, b) => Number(a.tenure.acting) - Number(b.tenure.acting) || order.get(a.tenure)! - order.get(b.tenure)!);
+    // Completion asks for the posts of every name it offers, at every key typed: once per date.
+    const seen = this.onDate(date);
+    const cached = seen.postsByActor.get(actorId);
+    if (cached) return cached;
+    const held = this.tenuresOn(actorId, date).filter((entry) => entry.holds === true);
+    if (held.length > 1) held.sort((a, b) => Number(a.tenure.acting) - Number(b.tenure.acting) || actor.tenures.indexOf(a.tenure) - actor.tenures.indexOf(b.tenure));
+    seen.postsByActor.set(actorId, held);
+    return held;
   }
 
   /** Everyone whose tenure of the post covers the date (holds true) or may (holds unknown). */

@@ -20,6 +20,14 @@ export interface Range {
  * at "\n", "\r\n" or a lone "\r", as in VS Code, so a position printed by the CLI is the one the
  * editor shows.
  */
+/** The end of the line holding `offset`, before its line break ("\n", "\r\n" or a lone "\r"), as LineIndex reads lines. */
+export function lineEndFrom(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  const carriageReturn = text.indexOf('\r', offset);
+  const end = newline === -1 ? carriageReturn : carriageReturn === -1 ? newline : Math.min(newline, carriageReturn);
+  return end === -1 ? text.length : end;
+}
+
 export class LineIndex {
   private readonly lineStarts: number[];
 
