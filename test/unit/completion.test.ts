@@ -1,6 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { CompletionIndex, completionIndexFor, typedBeforeCursor } from '../../src/core/completion';
 import { partialDate } from '../../src/core/dates';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadKnowledge } from '../../src/core/datasets';
+import { syntheticDataset } from '../../bench/synthetic';
 import { builtinKnowledge } from '../support/repo';
 
 describe('completion candidates', () => {
@@ -50,6 +54,40 @@ describe('completion candidates', () => {
     assert.deepEqual(index.complete('   ', partialDate('2025-10-23')), []);
     assert.deepEqual(names('zzzzqqq', '2025-10-23'), []);
   });
+});
+
+describe('completion at scale: the shortcuts give what ranking every candidate gives', () => {
+  // 3,000 synthetic people: posts with hundreds of holders, and word starts shared by thousands of names.
+  const { kb } = loadKnowledge([
+    { file: 'builtin.json', text: readFileSync(join(__dirname, '..', '..', '..', 'data', 'builtin.json'), 'utf8') },
+    { file: 'synthetic.json', text: JSON.stringify(syntheticDataset(3000)) },
+  ]);
+  const index = new CompletionIndex(kb);
+  const date = partialDate('2010-06-01');
+
+  it('a post with more holders than can be shown offers the first of them by name', () => {
+    const holdersOf = (roleId: string) => kb.holdersOn(roleId, date).filter((holder) => holder.holds === true);
+    const role = [...kb.data.roles.values()].filter((candidate) => candidate.id.startsWith('syn.us.')).sort((a, b) => holdersOf(b.id).length - holdersOf(a.id).length)[0]!;
+    const holders = holdersOf(role.id);
+    assert.ok(holders.length > 10, `the post has many holders (${holders.length})`);
+    const offered = index.complete(role.title, date, 10);
+    assert.ok(offered.every((candidate) => candidate.how === 'post'));
+    const expected = [...new Set(holders.map((holder) => holder.actor.name))].sort((a, b) => a.localeCompare(b)).slice(0, 10);
+    assert.deepEqual([...new Set(offered.map((candidate) => candidate.name))], expected);
+  });
+
+  // Typos (two letters swapped in the given name) of names that share their word starts with
+  // thousands of others: the name meant is still among the first offered.
+  const crowded = ['Wang ', 'Zhang ', 'Smith'].map((part) => [...kb.actors()].find((actor) => actor.name.includes(part) && actor.id.startsWith('syn.'))!.name);
+  for (const name of crowded) {
+    const [first, second] = name.split(' ') as [string, string];
+    const given = name.startsWith('Wang') || name.startsWith('Zhang') ? second : first;
+    const typo = name.replace(given, `${given[0]}${given[2]}${given[1]}${given.slice(3)}`);
+    it(`"${typo}" offers ${name} among the first five`, () => {
+      const offered = index.complete(typo, date).slice(0, 5);
+      assert.ok(offered.some((candidate) => candidate.name === name), JSON.stringify(offered.map((candidate) => candidate.name)));
+    });
+  }
 });
 
 describe('the words typed before the cursor', () => {
