@@ -243,10 +243,32 @@ export function prefixDistance(query: string, key: string, bound: number): numbe
 /** Rows of the distance table, reused across calls: completion must not allocate per name. */
 const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
+/** Per character code (mod 128), how many more times the query has it than the key's window: scratch for lettersMissing. */
+const letterCounts = new Int32Array(128);
+
+/**
+ * A lower bound on the edits between `query` and the `width` characters of `key` from `start`:
+ * each query letter the window lacks needs an edit of its own. Cheaper than the distance table,
+ * and most names scored for a typo fail it (codes are folded mod 128, which only lowers the bound).
+ */
+function lettersMissing(query: string, key: string, start: number, width: number): number {
+  for (let index = 0; index < query.length; index++) letterCounts[query.charCodeAt(index) & 127]!++;
+  for (let index = start; index < start + width; index++) letterCounts[key.charCodeAt(index) & 127]!--;
+  let missing = 0;
+  for (let index = 0; index < query.length; index++) {
+    const code = query.charCodeAt(index) & 127;
+    if (letterCounts[code]! > 0) missing += letterCounts[code]!;
+    letterCounts[code] = 0;
+  }
+  for (let index = start; index < start + width; index++) letterCounts[key.charCodeAt(index) & 127] = 0;
+  return missing;
+}
+
 /** Optimal-string-alignment distance from `query` to any prefix of `key` read from `start`. */
 function startDistance(query: string, key: string, start: number, bound: number): number {
   const width = Math.min(key.length - start, query.length + bound, 62);
   if (query.length > 62) return bound + 1;
+  if (lettersMissing(query, key, start, width) > bound) return bound + 1;
   let [beforePrevious, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
   for (let column = 0; column <= width; column++) previous[column] = column;
   for (let row = 1; row <= query.length; row++) {

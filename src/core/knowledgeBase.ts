@@ -61,6 +61,7 @@ export class KnowledgeBase {
   readonly index: ActorIndex;
   private readonly channelsByActor = new Map<string, Channel[]>();
   private readonly tenuresByRole = new Map<string, Array<{ actor: Actor; tenure: Tenure }>>();
+  private readonly roleBounds = new Map<string, { starts: Int32Array; ends: Int32Array }>();
   /** Post titles and aliases, and the variants rules make of them, for finding them in prose. */
   readonly roleMatcher = new PhraseMatcher<string>();
   /** The head of each title ("secretary", "ambassador"), naming every post with that head. */
@@ -406,9 +407,42 @@ export class KnowledgeBase {
     const seen = this.onDate(date);
     const cached = seen.byRole.get(roleId);
     if (cached) return cached;
-    const holders = (this.tenuresByRole.get(roleId) ?? []).map(({ actor, tenure }) => this.tenureOnDate(actor, tenure, date)).filter((entry) => entry.holds !== false);
+    const tenures = this.tenuresByRole.get(roleId) ?? [];
+    const bounds = this.boundsOfRole(roleId, tenures);
+    const first = dayIndex(date.year, date.month ?? 1, date.day ?? 1);
+    const last = dayIndex(date.year, date.month ?? 12, date.day ?? 31);
+    const holders: TenureOnDate[] = [];
+    for (let index = 0; index < tenures.length; index++) {
+      // Tenures that certainly began after the date or ended before it are skipped unread.
+      if (bounds.starts[index]! > last || bounds.ends[index]! <= first) continue;
+      const { actor, tenure } = tenures[index]!;
+      const entry = this.tenureOnDate(actor, tenure, date);
+      if (entry.holds !== false) holders.push(entry);
+    }
     seen.byRole.set(roleId, holders);
     return holders;
+  }
+
+  /**
+   * For each tenure of a post (in tenuresByRole order), the earliest day it may have begun and the
+   * last day it may have run to, as dayIndex numbers, widened to the whole month or year a partial
+   * date names (unknown start: the smallest number; open end: the largest). A post held by
+   * thousands (a synthetic governor at 100,000 actors, "member of Parliament") is answered on a
+   * new date by comparing numbers, not by working out every tenure's state.
+   */
+  private boundsOfRole(roleId: string, tenures: ReadonlyArray<{ tenure: Tenure }>): { starts: Int32Array; ends: Int32Array } {
+    let bounds = this.roleBounds.get(roleId);
+    if (!bounds) {
+      const starts = new Int32Array(tenures.length);
+      const ends = new Int32Array(tenures.length);
+      tenures.forEach(({ tenure }, index) => {
+        starts[index] = tenure.start ? dayIndexOf(tenure.start, 'first') : -0x7fffffff;
+        ends[index] = tenure.end ? dayIndexOf(tenure.end, 'last') : 0x7fffffff;
+      });
+      bounds = { starts, ends };
+      this.roleBounds.set(roleId, bounds);
+    }
+    return bounds;
   }
 
   /** Every tenure of a post, in chronological order. */
@@ -501,6 +535,23 @@ function bodyWordOrders(words: readonly string[], bodyHeads: readonly string[]):
   const orders = [[...object, words[0]!]];
   if (object.length >= 2) orders.push([object[object.length - 1]!, words[0]!]);
   return orders;
+}
+
+/**
+ * A number for a calendar day that orders days as the calendar does: every month is given 31 days,
+ * so it is not a count of days, but it needs no calendar arithmetic and no Date object. Only for
+ * comparing: day 31 of a shorter month lies between its last day and the next month's first.
+ */
+function dayIndex(year: number, month: number, day: number): number {
+  return year * 372 + (month - 1) * 31 + (day - 1);
+}
+
+/** The dayIndex of the first or last day a dataset date ("2019", "2019-03", "2019-03-05") may mean. */
+function dayIndexOf(written: string, which: 'first' | 'last'): number {
+  const year = Number(written.slice(0, 4));
+  const month = written.length >= 7 ? Number(written.slice(5, 7)) : which === 'first' ? 1 : 12;
+  const day = written.length >= 10 ? Number(written.slice(8, 10)) : which === 'first' ? 1 : 31;
+  return dayIndex(year, month, day);
 }
 
 export function intervalOf(entry: { start?: string | undefined; end?: string | null | undefined }): Interval {
