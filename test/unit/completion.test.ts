@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CompletionIndex, completionIndexFor, typedBeforeCursor } from '../../src/core/completion';
+import { CompletionIndex, completionIndexFor, prefixDistance, typedBeforeCursor } from '../../src/core/completion';
 import { partialDate } from '../../src/core/dates';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +87,24 @@ describe('completion at scale: the shortcuts give what ranking every candidate g
       const offered = index.complete(typo, date).slice(0, 5);
       assert.ok(offered.some((candidate) => candidate.name === name), JSON.stringify(offered.map((candidate) => candidate.name)));
     });
+  }
+});
+
+describe('the typo distance from what was typed to the start of a name or of one of its words', () => {
+  // [typed, name key, bound, distance]: one past the bound means "too far".
+  const rows: Array<[string, string, number, number]> = [
+    ['qin', 'qin gang', 1, 0],
+    ['qni', 'qin gang', 1, 1], // two letters swapped
+    ['qn', 'qin gang', 1, 1], // a letter left out: "qin" with one insertion
+    ['gnag', 'qin gang', 1, 1], // the start of the second word
+    ['lighthizr', 'robert lighthizer', 2, 1],
+    ['xyz', 'qin gang', 2, 3], // no letter in common: past the bound at once
+    ['zhang wie', 'zhang wei', 2, 1],
+    ['zhagn', 'zhang wei', 1, 1],
+    ['wnag', 'zhang wei', 1, 2],
+  ];
+  for (const [typed, key, bound, distance] of rows) {
+    it(`"${typed}" to "${key}" (bound ${bound}): ${distance > bound ? 'too far' : distance}`, () => assert.equal(prefixDistance(typed, key, bound), Math.min(distance, bound + 1)));
   }
 });
 
