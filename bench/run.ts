@@ -196,6 +196,8 @@ if (wanted('edit')) {
   const full = percentile(Array.from({ length: 5 }, () => time(() => checkMemo(kb, memo, { date })).ms), 50);
   const checker = new MemoChecker();
   checker.check(kb, memo, { date });
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   const costs: number[] = [];
   let judged = 0;
   let paragraphs = 0;
@@ -212,11 +214,16 @@ if (wanted('edit')) {
       }).ms,
     );
   }
+  // What the checker keeps must not grow with the edits (a kept paragraph once held on to each
+  // whole version of the memo it was judged in).
+  global.gc?.();
+  const heapGrowth = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
   console.log(`\n## Typing: 200 edits into a 200 KB memo (${paragraphs} paragraphs), re-checked after each`);
   row('', 'p50 ms', 'p99 ms', 'full check ms', 'p99 / full');
   row('cost per edit', percentile(costs, 50).toFixed(1), percentile(costs, 99).toFixed(1), full.toFixed(1), (percentile(costs, 99) / full).toFixed(2));
   row('paragraphs judged again per edit (mean)', (judged / 200).toFixed(2));
-  results.edit = { p50Ms200KB: round(percentile(costs, 50)), p99Ms200KB: round(percentile(costs, 99)), fullCheckMs200KB: round(full), ratioToFull: round(percentile(costs, 99) / full), paragraphsJudgedPerEdit: round(judged / 200) };
+  row('heap growth over the 200 edits', `${heapGrowth.toFixed(1)} MiB`);
+  results.edit = { p50Ms200KB: round(percentile(costs, 50)), p99Ms200KB: round(percentile(costs, 99)), fullCheckMs200KB: round(full), ratioToFull: round(percentile(costs, 99) / full), paragraphsJudgedPerEdit: round(judged / 200), heapGrowthMiB: round(heapGrowth) };
 }
 
 // 6. Every shipped pack: activation (parse, validate, index) and the first hover after it.

@@ -51,6 +51,17 @@ export interface CheckStats {
   readonly reused: number;
 }
 
+/**
+ * A copy of `slice` that does not hold on to the string it was cut from. A slice of a JavaScript
+ * string may keep the whole original alive (V8 makes long slices point into it), and so may every
+ * message built from words of the paragraph. A paragraph kept across edits would then keep each
+ * version of a long memo it was judged in: 2 MiB an edit for a 1 MiB memo. A JSON round trip
+ * always builds new strings, and gives back exactly the text, lone surrogates included.
+ */
+function detached(slice: string): string {
+  return JSON.parse(JSON.stringify(slice)) as string;
+}
+
 /** One memo's checker: it remembers its last completed check to reuse unchanged paragraphs. */
 export class MemoChecker {
   private last: CompletedCheck | undefined;
@@ -205,7 +216,9 @@ export class CheckRun {
     this.judged++;
     const [start, end] = this.bounds[index]!;
     const surnames: SurnameContext = { carried: this.carried, read: new Map(), named: new Map() };
-    const paragraph = { text: this.text.slice(start, end), prose: this.prose.slice(start, end), start };
+    const text = detached(this.text.slice(start, end));
+    const proseSlice = this.prose.slice(start, end);
+    const paragraph = { text, prose: proseSlice === text ? text : detached(proseSlice), start };
     const datelineEnd = this.localDatelineEnd(start);
     const verdicts = checkParagraph(this.kb, paragraph, { date: this.options.date, datelineEnd: start + datelineEnd, surnames });
     return { ...paragraph, datelineEnd, read: surnames.read, named: surnames.named, verdicts };
