@@ -94,11 +94,13 @@ if (wanted('completion')) {
   // Each size in a function of its own, as in the memory group: the dataset text and the naive
   // baseline's objects are garbage once it returns, not kept alive by the interpreter's registers
   // into the next size's measurements (they made every minor collection, and so the p99, slower).
-  const measure = (count: number) => {
-    const knowledge = loadKnowledge([
+  const load = (count: number) =>
+    loadKnowledge([
       { file: 'builtin.json', text: builtinText },
       { file: `synthetic-${count}.json`, text: JSON.stringify(syntheticDataset(count)) },
     ]);
+  const measure = (count: number) => {
+    const knowledge = load(count);
     const build = time(() => new CompletionIndex(knowledge.kb));
     const index = build.value;
     const queries = realisticQueries(knowledge.kb, 1000);

@@ -34,5 +34,16 @@ describe('the holders of a post on a date', () => {
       }
       assert.ok(holders > 0, 'some post has a holder');
     });
+
+    it(`on ${formatPartialDate(date)}: each person's main post, worked out afresh, is the first of their current posts`, () => {
+      let withPost = 0;
+      for (const actor of kb.actors()) {
+        const fresh = kb.mainPostOn(actor.id, date);
+        const first = kb.currentPosts(actor.id, date)[0];
+        assert.equal(fresh?.tenure, first?.tenure, actor.id);
+        if (fresh) withPost++;
+      }
+      assert.ok(withPost > 0 || date.year < 2000, 'someone holds a post');
+    });
   }
 });
