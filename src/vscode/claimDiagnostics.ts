@@ -8,8 +8,9 @@
  * The findings behind each diagnostic are kept for the quick fixes (codeActions.ts).
  *
  * An open memo keeps a MemoChecker, so a re-check after an edit judges only the paragraphs the edit
- * touched. The check runs in slices of a few milliseconds between turns of the event loop, and an
- * edit cancels the check under way: typing never waits for a long memo to be judged.
+ * touched. Every check (of memos that are not open too) runs in slices of a few milliseconds
+ * between turns of the event loop, and an edit cancels the check of its memo under way: typing
+ * never waits for a long memo to be judged.
  *
  * After datasets change, the findings added and removed are counted and told in one
  * notification ("3 claims became stale with the new data"), so a person sees what new data did
@@ -17,7 +18,7 @@
  */
 import * as vscode from 'vscode';
 import type { Finding } from '../core/claimChecker';
-import { checkMemo, MemoChecker, type CheckRun } from '../core/memoCheck';
+import { MemoChecker, type CheckRun } from '../core/memoCheck';
 import { describeDataChange, findingKey, type DataChange } from '../core/dataChange';
 import type { LoadedKnowledge } from '../core/datasets';
 import { memoDate } from '../core/memoDate';
@@ -165,7 +166,12 @@ export class ClaimDiagnostics implements vscode.Disposable {
     const lines = new LineIndex(text);
     const positions: DocumentPositions = { uri, positionAt: (offset) => toVsPosition(lines.positionAt(offset)) };
     const memo = memoDate(text, { setting: readSettings(uri).asOf, today: today() });
-    const findings = this.diagnose(positions, checkMemo(knowledge.kb, text, { date: memo.date, dateRange: memo.range }), knowledge);
+    // In slices too: the workspace check goes through memos of any size up to maxFileSize.
+    const run = new MemoChecker().begin(knowledge.kb, text, { date: memo.date, dateRange: memo.range });
+    await finishInSlices(run);
+    // Opened while it was being checked: the document's own check reports.
+    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return this.checked.get(uri.toString())?.findings;
+    const findings = this.diagnose(positions, run.findings, knowledge);
     this.publish(uri, { version: undefined, findings });
     return findings;
   }
@@ -243,14 +249,14 @@ export class ClaimDiagnostics implements vscode.Disposable {
 
 /**
  * Steps a check to its end in slices of SLICE_MS, yielding to the event loop between them so
- * edits, hovers and completions are served meanwhile. False when it was cancelled first.
+ * edits, hovers and completions are served meanwhile. False when `token` was cancelled first.
  */
-async function finishInSlices(run: CheckRun, token: vscode.CancellationToken): Promise<boolean> {
+async function finishInSlices(run: CheckRun, token?: vscode.CancellationToken): Promise<boolean> {
   for (;;) {
     const sliceEnd = Date.now() + SLICE_MS;
     while (Date.now() < sliceEnd) if (run.step()) return true;
     // setTimeout rather than setImmediate: the web extension host (a worker) has no setImmediate.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    if (token.isCancellationRequested) return false;
+    if (token?.isCancellationRequested) return false;
   }
 }
