@@ -30,7 +30,7 @@ const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  * verdict, and right for every year (Date.UTC reads years 0-99 as 1900-1999, so "0090" would
  * have become 1990). Month 1-12; a day past the month's end runs on into the next month.
  */
-function daysFromCivil(year: number, month: number, day: number): number {
+function dayNumber(year: number, month: number, day: number): number {
   const shifted = month <= 2 ? year - 1 : year;
   const era = Math.floor(shifted / 400);
   const yearOfEra = shifted - era * 400;
@@ -95,10 +95,6 @@ export function formatPartialDate(date: PartialDate): string {
   return text;
 }
 
-function dayNumber(year: number, month: number, day: number): number {
-  return daysFromCivil(year, month, day);
-}
-
 /** Ranges are asked for again and again for the same tenure dates: compute each once. */
 const dayRanges = new WeakMap<PartialDate, DayRange>();
 
@@ -109,6 +105,14 @@ export function dayRange(date: PartialDate): DayRange {
     dayRanges.set(date, range);
   }
   return range;
+}
+
+/**
+ * The days a dataset date ("2019", "2019-03", "2019-03-05") may mean, worked out afresh rather
+ * than cached: for one pass over every tenure, where a cache entry per date would only be garbage.
+ */
+export function dayRangeOfWritten(written: string): DayRange {
+  return computeDayRange(partialDate(written));
 }
 
 function computeDayRange(date: PartialDate): DayRange {

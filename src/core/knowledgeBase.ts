@@ -6,6 +6,7 @@
 import { ActorIndex } from './actorIndex';
 import {
   dayRange,
+  dayRangeOfWritten,
   intervalCovers,
   intervalEndedBy,
   intervalStartsAfter,
@@ -102,8 +103,8 @@ export class KnowledgeBase {
         list.push({ actor, tenure });
         this.tenuresByRole.set(tenure.role, list);
         const roleBounds = bounds.get(tenure.role) ?? { starts: [], ends: [] };
-        roleBounds.starts.push(tenure.start ? dayIndexOf(tenure.start, 'first') : -0x7fffffff);
-        roleBounds.ends.push(tenure.end ? dayIndexOf(tenure.end, 'last') : 0x7fffffff);
+        roleBounds.starts.push(tenure.start ? dayRangeOfWritten(tenure.start).first : -0x7fffffff);
+        roleBounds.ends.push(tenure.end ? dayRangeOfWritten(tenure.end).last : 0x7fffffff);
         bounds.set(tenure.role, roleBounds);
         // Only an open tenure needs its owner (for its dataset's horizon); most have ended.
         if (!tenure.end) this.tenureOwners.set(tenure, actor);
@@ -438,11 +439,10 @@ export class KnowledgeBase {
     if (cached) return cached;
     const tenures = this.tenuresByRole.get(roleId) ?? [];
     const bounds = this.boundsOfRole(roleId);
-    const first = dayIndex(date.year, date.month ?? 1, date.day ?? 1);
-    const last = dayIndex(date.year, date.month ?? 12, date.day ?? 31);
+    const { first, last } = dayRange(date);
     const holders: TenureOnDate[] = [];
     for (let index = 0; index < tenures.length; index++) {
-      // Tenures that certainly began after the date or ended before it are skipped unread.
+      // Tenures that began after the date or ended by it (as intervalCovers reads them) are skipped unread.
       if (bounds.starts[index]! > last || bounds.ends[index]! <= first) continue;
       const { actor, tenure } = tenures[index]!;
       const entry = this.tenureOnDate(actor, tenure, date);
@@ -454,8 +454,8 @@ export class KnowledgeBase {
 
   /**
    * For each tenure of a post (in tenuresByRole order), the earliest day it may have begun and the
-   * last day it may have run to, as dayIndex numbers, widened to the whole month or year a partial
-   * date names (unknown start: the smallest number; open end: the largest). A post held by
+   * last day it may have run to, as day numbers (dayRange), widened to the whole month or year a
+   * partial date names (unknown start: the smallest number; open end: the largest). A post held by
    * thousands (a synthetic governor at 100,000 actors, "member of Parliament") is answered on a
    * new date by comparing numbers, not by working out every tenure's state.
    */
@@ -556,28 +556,6 @@ function bodyWordOrders(words: readonly string[], bodyHeads: readonly string[]):
 }
 
 const NO_BOUNDS = { starts: new Int32Array(0), ends: new Int32Array(0) };
-
-/**
- * A number for a calendar day that orders days as the calendar does: every month is given 31 days,
- * so it is not a count of days, but it needs no calendar arithmetic and no Date object. Only for
- * comparing: day 31 of a shorter month lies between its last day and the next month's first.
- */
-function dayIndex(year: number, month: number, day: number): number {
-  return year * 372 + (month - 1) * 31 + (day - 1);
-}
-
-/** The dayIndex of the first or last day a dataset date ("2019", "2019-03", "2019-03-05") may mean. */
-function dayIndexOf(written: string, which: 'first' | 'last'): number {
-  // Dataset dates are validated as YYYY, YYYY-MM or YYYY-MM-DD: read the digits where they stand.
-  const digits = (at: number, count: number) => {
-    let value = 0;
-    for (let index = at; index < at + count; index++) value = value * 10 + written.charCodeAt(index) - 48;
-    return value;
-  };
-  const month = written.length >= 7 ? digits(5, 2) : which === 'first' ? 1 : 12;
-  const day = written.length >= 10 ? digits(8, 2) : which === 'first' ? 1 : 31;
-  return dayIndex(digits(0, 4), month, day);
-}
 
 export function intervalOf(entry: { start?: string | undefined; end?: string | null | undefined }): Interval {
   return {
