@@ -15,19 +15,18 @@ export interface Range {
   readonly end: Position;
 }
 
+/** The end of the line holding `offset`, before its line break ("\n", "\r\n" or a lone "\r"), as LineIndex reads lines. */
+export function lineEndFrom(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && text.charCodeAt(end) !== 0x0a && text.charCodeAt(end) !== 0x0d) end++;
+  return end;
+}
+
 /**
  * Converts between offsets and positions in one text, in O(log lines) per conversion. Lines end
  * at "\n", "\r\n" or a lone "\r", as in VS Code, so a position printed by the CLI is the one the
  * editor shows.
  */
-/** The end of the line holding `offset`, before its line break ("\n", "\r\n" or a lone "\r"), as LineIndex reads lines. */
-export function lineEndFrom(text: string, offset: number): number {
-  const newline = text.indexOf('\n', offset);
-  const carriageReturn = text.indexOf('\r', offset);
-  const end = newline === -1 ? carriageReturn : carriageReturn === -1 ? newline : Math.min(newline, carriageReturn);
-  return end === -1 ? text.length : end;
-}
-
 export class LineIndex {
   private readonly lineStarts: number[];
 
