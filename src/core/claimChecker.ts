@@ -139,15 +139,20 @@ export function checkParagraph(kb: KnowledgeBase, paragraph: Paragraph, context:
     let past: readonly TenureOnDate[] = [];
     const finding = judgeInTime({ kb, text, claim, time, memoDate: context.date, pastHorizon: (entries) => (past = entries) });
     if (!finding && past.length === 0) continue;
-    const span = { start: claim.span.start + offset, end: claim.span.end + offset };
-    verdicts.push(finding ? { span, finding: shiftFinding(finding, offset), pastHorizon: past } : { span, pastHorizon: past });
+    verdicts.push(shiftVerdict(finding ? { span: claim.span, finding, pastHorizon: past } : { span: claim.span, pastHorizon: past }, offset));
   }
   return verdicts;
 }
 
-/** A finding moved by `by` characters, with its fixes: for a paragraph that moved in the memo. */
-export function shiftFinding(finding: Finding, by: number): Finding {
-  if (by === 0) return finding;
+/** A verdict moved by `by` characters, with its finding: from a paragraph's offsets to the memo's, or for a paragraph that moved. */
+export function shiftVerdict(verdict: ClaimVerdict, by: number): ClaimVerdict {
+  if (by === 0) return verdict;
+  const span = { start: verdict.span.start + by, end: verdict.span.end + by };
+  return verdict.finding ? { ...verdict, span, finding: shiftFinding(verdict.finding, by) } : { ...verdict, span };
+}
+
+/** A finding moved by `by` characters, with its fixes. */
+function shiftFinding(finding: Finding, by: number): Finding {
   const shift = <T extends { start: number; end: number }>(span: T): T => ({ ...span, start: span.start + by, end: span.end + by });
   return {
     ...finding,

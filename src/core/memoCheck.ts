@@ -14,7 +14,7 @@
  * turns of its event loop and drop a run that a newer edit made useless. The core never reads the
  * clock: how many steps fit in a turn is the caller's choice.
  */
-import { checkParagraph, horizonNotice, HORIZON_CODE, shiftFinding, type CheckOptions, type ClaimVerdict, type Finding } from './claimChecker';
+import { checkParagraph, horizonNotice, HORIZON_CODE, shiftVerdict, type CheckOptions, type ClaimVerdict, type Finding } from './claimChecker';
 import type { SurnameContext } from './claimFinder';
 import { formatPartialDate } from './dates';
 import type { KnowledgeBase } from './knowledgeBase';
@@ -78,11 +78,6 @@ export class MemoChecker {
     const run = this.begin(kb, text, options);
     while (!run.step());
     return run.findings;
-  }
-
-  /** Forgets the last check (the memo was closed). */
-  clear(): void {
-    this.last = undefined;
   }
 }
 
@@ -203,13 +198,7 @@ export class CheckRun {
     if (!old || old.datelineEnd !== this.localDatelineEnd(start)) return undefined;
     for (const [key, actorId] of old.read) if (this.carried.get(key) !== actorId) return undefined;
     const by = start - old.start;
-    if (by === 0) return old;
-    const verdicts = old.verdicts.map((verdict) => ({
-      ...verdict,
-      span: { start: verdict.span.start + by, end: verdict.span.end + by },
-      ...(verdict.finding ? { finding: shiftFinding(verdict.finding, by) } : {}),
-    }));
-    return { ...old, start, verdicts };
+    return by === 0 ? old : { ...old, start, verdicts: old.verdicts.map((verdict) => shiftVerdict(verdict, by)) };
   }
 
   private judge(index: number): CheckedParagraph {
@@ -219,9 +208,8 @@ export class CheckRun {
     const text = detached(this.text.slice(start, end));
     const proseSlice = this.prose.slice(start, end);
     const paragraph = { text, prose: proseSlice === text ? text : detached(proseSlice), start };
-    const datelineEnd = this.localDatelineEnd(start);
-    const verdicts = checkParagraph(this.kb, paragraph, { date: this.options.date, datelineEnd: start + datelineEnd, surnames });
-    return { ...paragraph, datelineEnd, read: surnames.read, named: surnames.named, verdicts };
+    const verdicts = checkParagraph(this.kb, paragraph, { date: this.options.date, datelineEnd: this.datelineEnd, surnames });
+    return { ...paragraph, datelineEnd: this.localDatelineEnd(start), read: surnames.read, named: surnames.named, verdicts };
   }
 
   /** The memo's findings: every verdict not switched off, and the data-horizon notice first. */
