@@ -90,7 +90,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
   /** Checks a memo for the workspace check: the open document if there is one, else the file. */
   async checkWorkspaceMemo(uri: vscode.Uri, knowledge: LoadedKnowledge): Promise<number> {
     this.workspaceMemos.set(uri.toString(), uri);
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+    const open = openDocument(uri);
     if (open) {
       await this.check(open);
       return this.checked.get(uri.toString())?.findings.length ?? 0;
@@ -162,7 +162,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
       return undefined;
     }
     // Opened while it was being read: the document's own check reports.
-    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return this.checked.get(uri.toString())?.findings;
+    if (openDocument(uri)) return this.checked.get(uri.toString())?.findings;
     const lines = new LineIndex(text);
     const positions: DocumentPositions = { uri, positionAt: (offset) => toVsPosition(lines.positionAt(offset)) };
     const memo = memoDate(text, { setting: readSettings(uri).asOf, today: today() });
@@ -170,7 +170,7 @@ export class ClaimDiagnostics implements vscode.Disposable {
     const run = new MemoChecker().begin(knowledge.kb, text, { date: memo.date, dateRange: memo.range });
     await finishInSlices(run);
     // Opened while it was being checked: the document's own check reports.
-    if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) return this.checked.get(uri.toString())?.findings;
+    if (openDocument(uri)) return this.checked.get(uri.toString())?.findings;
     const findings = this.diagnose(positions, run.findings, knowledge);
     this.publish(uri, { version: undefined, findings });
     return findings;
@@ -202,8 +202,8 @@ export class ClaimDiagnostics implements vscode.Disposable {
     // Memos checked before the data changed, with their findings: only they can gain or lose one.
     const before = new Map([...this.checked.entries()].map(([uri, memo]) => [uri, new Set(memo.findings.map(({ finding }) => findingKey(finding)))]));
     for (const document of vscode.workspace.textDocuments) if (isMemo(document)) await this.check(document, knowledge);
-    for (const [key, uri] of this.workspaceMemos) {
-      if (!vscode.workspace.textDocuments.some((document) => document.uri.toString() === key)) await this.checkClosed(uri, knowledge);
+    for (const uri of this.workspaceMemos.values()) {
+      if (!openDocument(uri)) await this.checkClosed(uri, knowledge);
     }
     if (first) return;
     const added: Finding[] = [];
@@ -245,6 +245,12 @@ export class ClaimDiagnostics implements vscode.Disposable {
     this.checkers.clear();
     this.disposables.forEach((disposable) => disposable.dispose());
   }
+}
+
+/** The open document of `uri`, if there is one. */
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === key);
 }
 
 /**
