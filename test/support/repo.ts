@@ -1,6 +1,7 @@
 /** Paths and data shared by tests that run in plain Node. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { syntheticDataset } from '../../bench/synthetic';
 import { loadKnowledge, type LoadedKnowledge } from '../../src/core/datasets';
 
 /** The repository root, from out/test/support (compiled) or test/support (source). */
@@ -22,6 +23,21 @@ export function knowledgeWithShippedPacks(): LoadedKnowledge {
       .map((name) => ({ file: join(packsDir, name), text: JSON.stringify((JSON.parse(readFileSync(join(packsDir, name), 'utf8')) as { dataset: unknown }).dataset) })),
   ]);
   return withPacks;
+}
+
+const withSynthetic = new Map<number, LoadedKnowledge>();
+
+/** The built-in dataset and `count` synthetic people (bench/synthetic.ts), loaded once per count and run. */
+export function knowledgeWithSynthetic(count: number): LoadedKnowledge {
+  let knowledge = withSynthetic.get(count);
+  if (!knowledge) {
+    knowledge = loadKnowledge([
+      { file: builtinDatasetPath, text: readFileSync(builtinDatasetPath, 'utf8') },
+      { file: `synthetic-${count}.json`, text: JSON.stringify(syntheticDataset(count)) },
+    ]);
+    withSynthetic.set(count, knowledge);
+  }
+  return knowledge;
 }
 
 /** The built-in dataset, loaded once per test run. */

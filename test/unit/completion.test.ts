@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CompletionIndex, completionIndexFor, prefixDistance, typedBeforeCursor } from '../../src/core/completion';
 import { partialDate } from '../../src/core/dates';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadKnowledge } from '../../src/core/datasets';
-import { syntheticDataset } from '../../bench/synthetic';
-import { builtinKnowledge } from '../support/repo';
+import { builtinKnowledge, knowledgeWithSynthetic } from '../support/repo';
 
 describe('completion candidates', () => {
   const { kb } = builtinKnowledge();
@@ -58,10 +54,7 @@ describe('completion candidates', () => {
 
 describe('completion at scale: the shortcuts give what ranking every candidate gives', () => {
   // 3,000 synthetic people: posts with hundreds of holders, and word starts shared by thousands of names.
-  const { kb } = loadKnowledge([
-    { file: 'builtin.json', text: readFileSync(join(__dirname, '..', '..', '..', 'data', 'builtin.json'), 'utf8') },
-    { file: 'synthetic.json', text: JSON.stringify(syntheticDataset(3000)) },
-  ]);
+  const { kb } = knowledgeWithSynthetic(3000);
   const index = new CompletionIndex(kb);
   const date = partialDate('2010-06-01');
 

@@ -1,9 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { syntheticDataset } from '../../bench/synthetic';
-import { loadKnowledge } from '../../src/core/datasets';
 import { formatPartialDate, partialDate } from '../../src/core/dates';
+import { knowledgeWithSynthetic } from '../support/repo';
 
 /**
  * holdersOn skips tenures whose dates rule them out before working out their state. Whatever it
@@ -12,10 +9,7 @@ import { formatPartialDate, partialDate } from '../../src/core/dates';
  * someone left, a year written alone).
  */
 describe('the holders of a post on a date', () => {
-  const { kb } = loadKnowledge([
-    { file: 'builtin.json', text: readFileSync(join(__dirname, '..', '..', '..', 'data', 'builtin.json'), 'utf8') },
-    { file: 'synthetic.json', text: JSON.stringify(syntheticDataset(1500)) },
-  ]);
+  const { kb } = knowledgeWithSynthetic(1500);
   const dates = ['1995', '2008', '2008-02', '2008-02-29', '2008-03-01', '2013-03-16', '2017-01', '2017-01-20', '2023-07-25', '2025', '2025-10-23', '2030-12-31'].map(partialDate);
   const roles = [...kb.data.roles.keys()];
 
